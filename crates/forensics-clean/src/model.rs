@@ -1,0 +1,39 @@
+//! The clean article: what later stages compare.
+
+use forensics_parse::{BlockKind, Metadata, Span};
+use serde::{Deserialize, Serialize};
+
+/// A kept piece of article text, pointing back at the raw page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CleanBlock {
+    pub kind: BlockKind,
+    /// Span in the parsed `Article::text` (the raw page text).
+    pub raw: Span,
+    /// Span of this block in [`CleanArticle::text`].
+    pub clean: Span,
+    /// ISO 639-1 code of the block, or "und".
+    pub language: String,
+}
+
+/// A removed piece, with the rule that removed it so a user can see why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removal {
+    pub kind: BlockKind,
+    pub raw: Span,
+    pub rule: String,
+}
+
+/// The article's own text and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CleanArticle {
+    pub id: String,
+    /// ISO 639-1 code of the document, or "und" when unsure.
+    pub language: String,
+    pub meta: Metadata,
+    /// The kept blocks' raw text joined by blank lines (for display and matching).
+    pub text: String,
+    pub blocks: Vec<CleanBlock>,
+    pub removed: Vec<Removal>,
+    /// Sentence spans in [`CleanArticle::text`].
+    pub sentences: Vec<Span>,
+}
