@@ -1,18 +1,35 @@
 //! `cargo xtask`: corpus regressions, evaluation and benchmarks.
+//!
+//! One file per task, so each can grow without touching the others.
 
+mod bench;
 mod corpus;
+mod eval_analysis;
+mod eval_extraction;
 
 use anyhow::{bail, Result};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = if args.len() > 1 { &args[1..] } else { &[][..] };
     match args.first().map(String::as_str) {
-        Some("corpus") => corpus::run(&args[1..]),
-        _ => bail!("usage: cargo xtask <corpus|eval|bench> [...]"),
+        Some("corpus") => corpus::run(rest),
+        Some("eval") => match rest.first().map(String::as_str) {
+            Some("extraction") => eval_extraction::run(&rest[1..]),
+            _ => eval_analysis::run(rest),
+        },
+        Some("bench") => bench::run(rest),
+        _ => bail!("usage: cargo xtask <corpus | eval [extraction [--html]] [--check] | bench>"),
     }
 }
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(|p| p.to_path_buf()).unwrap_or_default()
+}
+
+/// `../shared` beside the workspace, where the evaluation packs live; absent on a user's machine.
+pub fn shared() -> Option<std::path::PathBuf> {
+    let p = root().join("../shared");
+    p.is_dir().then_some(p)
 }

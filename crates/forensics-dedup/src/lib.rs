@@ -15,6 +15,7 @@
 
 mod config;
 mod model;
+pub mod xling;
 
 pub use config::DedupConfig;
 pub use model::*;
