@@ -4,8 +4,11 @@
 
 mod bench;
 mod corpus;
+mod dist;
 mod eval_analysis;
 mod eval_extraction;
+mod eval_html;
+mod eval_wmt;
 
 use anyhow::{bail, Result};
 
@@ -15,11 +18,14 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("corpus") => corpus::run(rest),
         Some("eval") => match rest.first().map(String::as_str) {
+            Some("extraction") if rest.iter().any(|a| a == "--html") => eval_html::run(&rest[1..]),
             Some("extraction") => eval_extraction::run(&rest[1..]),
+            Some("wmt") => eval_wmt::run(&rest[1..]),
             _ => eval_analysis::run(rest),
         },
         Some("bench") => bench::run(rest),
-        _ => bail!("usage: cargo xtask <corpus | eval [extraction [--html]] [--check] | bench>"),
+        Some("dist") => dist::run(rest),
+        _ => bail!("usage: cargo xtask <corpus | eval [--check] | eval extraction [--html] | eval wmt | bench | dist>"),
     }
 }
 
