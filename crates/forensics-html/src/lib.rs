@@ -1,0 +1,1 @@
+//! `forensics-html` placeholder.
