@@ -4,10 +4,24 @@ use crate::model::{Diagnostic, Severity};
 
 /// Decodes page bytes to text. Never fails: undecodable bytes become U+FFFD
 /// and are reported.
+///
+/// Order: a BOM (UTF-8, UTF-16LE/BE) decides; else UTF-16 without a BOM is
+/// recognised by its NUL bytes (ASCII text in UTF-16 has a NUL in every
+/// other byte); else UTF-8, keeping it with replacements when only a few
+/// sequences are broken; else Windows-1252, the browsers' default for
+/// legacy Western pages (a superset of Latin-1's printable range).
 pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            diags.push(warn(format!("invalid {} sequences replaced", enc.name())));
+        }
+        return (text.into_owned(), diags);
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        diags.push(warn(format!("no byte-order mark: decoded as {} from its NUL-byte pattern", enc.name())));
         if had_errors {
             diags.push(warn(format!("invalid {} sequences replaced", enc.name())));
         }
@@ -29,6 +43,30 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
                 (text.into_owned(), diags)
             }
         }
+    }
+}
+
+/// Bytes sampled to recognise BOM-less UTF-16.
+const SNIFF: usize = 4096;
+
+/// UTF-16LE/BE without a BOM: in the sample, NULs fill one byte parity
+/// (over 40% of those positions) and almost never the other.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = &bytes[..bytes.len().min(SNIFF) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let heavy = |n: usize| n * 10 > pairs * 4;
+    let light = |n: usize| n * 20 < pairs;
+    if heavy(odd) && light(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if heavy(even) && light(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 

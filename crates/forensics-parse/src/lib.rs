@@ -14,8 +14,16 @@
 //! }
 //! ```
 
+mod credit;
+mod date;
+mod dateline;
 mod decode;
+mod layout;
+mod lexicon;
+mod lines;
+mod meta;
 mod model;
+mod shape;
 mod text;
 
 pub use decode::decode;

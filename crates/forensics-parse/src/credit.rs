@@ -1,0 +1,340 @@
+//! Credit grammars: photo credits, credit and copyright lines, sign-offs,
+//! source lines and in-text attributions.
+
+use nom::bytes::complete::{tag_no_case, take_while1};
+use nom::character::complete::char;
+use nom::combinator::opt;
+use nom::Parser;
+
+use crate::date::{sp, sp0};
+use crate::lexicon::{ATTRIBUTION_VERBS, NAME_CONNECTORS, SOURCE_FILLERS, canonical_agency};
+use crate::text::{prefix, suffix};
+
+/// A name found in a line, with its byte range in that line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Photo credits sit at the end of a caption; only its tail is read.
+const CAPTION_TAIL: usize = 200;
+
+/// The agency in a photo credit at the end of `para`: "(… via AP)",
+/// "(AP Photo/Name)", "REUTERS/Name", "Photo: AFP", "(ASSOCIATED PRESS)".
+pub(crate) fn photo_credit(para: &str) -> Option<Found> {
+    let tail = suffix(para, CAPTION_TAIL);
+    let base = para.len() - tail.len();
+    let found = via_credit(tail).or_else(|| slash_credit(tail)).or_else(|| labelled_photo(tail))?;
+    Some(Found { name: found.name, start: base + found.start, end: base + found.end })
+}
+
+/// "(Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)".
+fn via_credit(tail: &str) -> Option<Found> {
+    let mut search = tail;
+    while let Some(open) = search.rfind('(') {
+        let group = &search[open..];
+        let close = group.find(')')?;
+        let inner = &group[1..close];
+        if let Some(v) = inner.rfind(" via ") {
+            let name = inner[v + 5..].trim();
+            if is_agency_shaped(name) {
+                let start = open + 1 + v + 5;
+                return Some(Found { name: canonical_agency(name), start, end: start + name.len() });
+            }
+        }
+        search = &search[..open];
+    }
+    None
+}
+
+/// "REUTERS/Tingshu Wang", "AFP/Getty", "EPA-EFE/Name", "AP Photo/Name".
+fn slash_credit(tail: &str) -> Option<Found> {
+    let mut best = None;
+    for (slash, _) in tail.match_indices('/') {
+        let before = &tail[..slash];
+        let after = &tail[slash + 1..];
+        if !after.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let word_start = before.rfind([' ', '(', '[']).map_or(0, |p| p + 1);
+        let word = &before[word_start..];
+        let (name, start) = if word.eq_ignore_ascii_case("photo") || word.eq_ignore_ascii_case("foto") {
+            let head = before[..word_start].trim_end();
+            let s = head.rfind([' ', '(', '[']).map_or(0, |p| p + 1);
+            (&head[s..], s)
+        } else {
+            (word, word_start)
+        };
+        let caps = name.chars().filter(|c| c.is_uppercase()).count();
+        if caps >= 2 && name.chars().all(|c| c.is_uppercase() || c == '-') {
+            best = Some(Found { name: canonical_agency(name), start, end: start + name.len() });
+        }
+    }
+    best
+}
+
+/// "Photo: AFP", "Foto: dpa", "(ASSOCIATED PRESS)" at the very end.
+fn labelled_photo(tail: &str) -> Option<Found> {
+    let t = tail.trim_end();
+    if let Some(open) = t.rfind('(')
+        && t.ends_with(')')
+    {
+        let inner = &t[open + 1..t.len() - 1];
+        if crate::lexicon::is_known_agency(inner) && inner.chars().all(|c| !c.is_lowercase()) {
+            return Some(Found { name: canonical_agency(inner), start: open + 1, end: t.len() - 1 });
+        }
+    }
+    for label in ["Photo:", "Foto:", "Photo :", "Bild:", "Credit:", "Image:", "Photograph:"] {
+        if let Some(p) = t.rfind(label) {
+            let rest = &t[p + label.len()..];
+            let name = rest.trim().trim_end_matches([')', '.']).trim();
+            let name = name.rsplit(['/', ',']).next().unwrap_or(name).trim();
+            if is_agency_shaped(name) {
+                let start = t.len() - rest.trim_start().len();
+                return Some(Found { name: canonical_agency(name), start, end: start + name.len() });
+            }
+        }
+    }
+    None
+}
+
+/// A short capitalised name: "AP", "Reuters", "Tidewater Press", "Al-Jazeera".
+pub(crate) fn is_agency_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && name.len() <= 60
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || NAME_CONNECTORS.contains(w))
+        && !name.ends_with(['.', ',', ';', ':', '!', '?'])
+}
+
+/// An acronym: 2–8 capitals, maybe with inner `-` or `&` ("AP", "EPA-EFE").
+pub(crate) fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=8).contains(&n)
+        && s.chars().all(|c| c.is_uppercase() || c == '-' || c == '&')
+        && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Prefers the acronym when a name carries one: "Global Dispatch Agency (GDA)"
+/// → "GDA", "PSI - Presse Sud Information" → "PSI"; datelines and sign-offs
+/// mostly use the short form, so credits compare across pages.
+pub(crate) fn short_name(name: &str) -> String {
+    let name = name.trim().trim_matches(|c| c == '(' || c == ')').trim();
+    if let Some(open) = name.rfind('(')
+        && let Some(close) = name[open..].find(')')
+    {
+        let inner = name[open + 1..open + close].trim();
+        if is_acronym(inner) {
+            return canonical_agency(inner);
+        }
+    }
+    for sep in [" – ", " - ", " — "] {
+        if let Some((head, tail)) = name.split_once(sep) {
+            if is_acronym(head.trim()) {
+                return canonical_agency(head.trim());
+            }
+            if is_acronym(tail.trim()) {
+                return canonical_agency(tail.trim());
+            }
+        }
+    }
+    canonical_agency(name)
+}
+
+/// "(Reporting by X; Editing by Y)": the credit line's inner text.
+pub(crate) fn credit_line(line: &str) -> Option<&str> {
+    let inner = line.trim().trim_start_matches('(').trim_end_matches(['.', ' ']).trim_end_matches(')');
+    let lower = prefix(inner, 40).to_lowercase();
+    const OPENERS: &[&str] = &[
+        "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
+        "reporting and writing by", "mit material von",
+    ];
+    OPENERS.iter().any(|o| lower.starts_with(o)).then_some(inner.trim())
+}
+
+/// "© AHP 2025 - Tous droits réservés", "Copyright Tidewater Press 2025":
+/// the copyright holder.
+pub(crate) fn copyright_holder(line: &str) -> Option<String> {
+    let t = line.trim();
+    let rest = ["©", "(c)", "(C)", "Copyright", "copyright", "COPYRIGHT"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
+    let rest = rest.trim_start_matches([' ', '©']);
+    let head = rest.split(['|', '·', '.']).next().unwrap_or(rest);
+    let head = ["Tous droits", "All rights", "All Rights", "Alle Rechte", "Todos los", "Todos os", "Tutti i"]
+        .iter()
+        .fold(head, |h, stop| h.split(stop).next().unwrap_or(h));
+    let words: Vec<&str> = head
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '–' || c == ','))
+        .collect();
+    let holder = words.join(" ");
+    let holder = holder.trim_matches(|c: char| c == '-' || c == '–' || c == ' ' || c == ',');
+    (!holder.is_empty() && holder.len() <= 80).then(|| short_name(holder))
+}
+
+/// A source name after a verb or label: optional fillers ("the", "l'",
+/// "agence"), then capitalised words with connectors, then maybe "(ACR)".
+/// Returns the name's byte range in `i` and the name to report.
+pub(crate) fn source_name(i: &str) -> Option<(usize, usize, String)> {
+    let mut pos = 0;
+    // Skip fillers, longest first so "agence de presse" beats "agence".
+    loop {
+        let rest = &i[pos..];
+        let mut best = 0;
+        for f in SOURCE_FILLERS {
+            let elided = f.ends_with(['\'', '’']);
+            let parsed = if elided {
+                (tag_no_case::<_, _, nom::error::Error<&str>>(*f), sp0).parse(rest).map(|(r, _)| r)
+            } else {
+                (tag_no_case::<_, _, nom::error::Error<&str>>(*f), sp).parse(rest).map(|(r, _)| r)
+            };
+            if let Ok(r) = parsed {
+                best = best.max(rest.len() - r.len());
+            }
+        }
+        if best == 0 {
+            break;
+        }
+        pos += best;
+    }
+    let start = pos;
+    let mut end = pos;
+    let mut cursor = pos;
+    for _ in 0..8 {
+        let Some(word) = name_word(&i[cursor..]) else { break };
+        let capital = word.starts_with(char::is_uppercase) || word.starts_with(char::is_numeric);
+        if capital {
+            end = cursor + word.len();
+        } else if !NAME_CONNECTORS.contains(&word) || end == start {
+            break;
+        }
+        cursor += word.len();
+        match sp(&i[cursor..]) {
+            Ok((after, _)) => cursor = i.len() - after.len(),
+            Err(_) => break,
+        }
+    }
+    if end == start {
+        return None;
+    }
+    let mut name = i[start..end].trim_end_matches(['\'', '’']).to_string();
+    // "Northgate News Service (NNS)": the acronym is the comparable form.
+    if let Ok((_, (_, _, acr, _))) =
+        (sp0, char('('), take_while1(|c: char| c.is_uppercase() || c == '-'), char(')')).parse(&i[end..])
+        && is_acronym(acr)
+    {
+        name = acr.to_string();
+    }
+    Some((start, end, canonical_agency(&name)))
+}
+
+/// One word of a name; a final dot ends the sentence, not the name.
+fn name_word(i: &str) -> Option<&str> {
+    let n = i.find(|c: char| !(c.is_alphanumeric() || "-'’.&".contains(c))).unwrap_or(i.len());
+    let w = i[..n].trim_end_matches('.');
+    (!w.is_empty()).then_some(w)
+}
+
+/// Bytes of one paragraph read for attributions: they sit in the lede.
+const ATTRIBUTION_WINDOW: usize = 4000;
+
+/// Attributions in a paragraph: "Ifølge Al-Jazeera,", "according to X",
+/// "selon l'agence AHP", "según X", "laut X". Byte ranges are in `para`.
+pub(crate) fn attributions(para: &str) -> Vec<Found> {
+    let window = prefix(para, ATTRIBUTION_WINDOW);
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in window.char_indices() {
+        let at_word = c.is_alphabetic() && !prev.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        if !at_word {
+            continue;
+        }
+        let rest = &window[i..];
+        for verb in ATTRIBUTION_VERBS {
+            let Ok((after, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>(*verb), sp).parse(rest) else {
+                continue;
+            };
+            let off = i + rest.len() - after.len();
+            if let Some((s, e, name)) = source_name(after)
+                && is_agency_shaped(&name)
+            {
+                out.push(Found { name, start: off + s, end: off + e });
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// "Source: Global Dispatch Agency (GDA)", "Quelle: X, aus dem Englischen",
+/// "via Fallowmere Ledger", "Reblogged from X": the named source.
+pub(crate) fn source_line(line: &str) -> Option<Found> {
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        // Case mapping changed byte lengths: fall back to a char-wise search.
+        return source_line_slow(line);
+    }
+    for label in crate::lexicon::SOURCE_LABELS {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(label) {
+            let at = from + p;
+            from = at + label.len();
+            let (Some(before), Some(after)) = (line.get(..at), line.get(at + label.len()..)) else {
+                continue;
+            };
+            if !clause_start(before) || after.starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some(f) = source_after_label(label, after, at + label.len()) {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
+fn source_line_slow(line: &str) -> Option<Found> {
+    for label in crate::lexicon::SOURCE_LABELS {
+        for (at, _) in line.char_indices() {
+            let rest = &line[at..];
+            if rest.len() < label.len() || !rest.is_char_boundary(label.len()) {
+                continue;
+            }
+            if rest[..label.len()].to_lowercase() != *label {
+                continue;
+            }
+            let after = &rest[label.len()..];
+            if clause_start(&line[..at])
+                && !after.starts_with(char::is_alphanumeric)
+                && let Some(f) = source_after_label(label, after, at + label.len())
+            {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
+/// Source labels open a line or a sentence ("Translated from French. Source: X").
+fn clause_start(before: &str) -> bool {
+    let b = before.trim_end();
+    b.is_empty() || b.ends_with(['.', '|', '·'])
+}
+
+fn source_after_label(label: &str, after: &str, base: usize) -> Option<Found> {
+    // One-word labels other than "via" need their colon: "Source: X".
+    let needs_colon = !label.contains(' ') && label != "via";
+    let (rest, (_, colon, _)) = (sp0, opt(char(':')), sp0).parse(after).ok()?;
+    if needs_colon && colon.is_none() {
+        return None;
+    }
+    let off = base + after.len() - rest.len();
+    let (s, e, name) = source_name(rest)?;
+    is_agency_shaped(&name).then_some(Found { name, start: off + s, end: off + e })
+}

@@ -1,0 +1,139 @@
+//! The date grammar: ISO, numeric day-first, and written dates in many
+//! languages ("11 March 2025", "March 11, 2025", "Sept. 16, 2022",
+//! "12 de dezembro de 2025", "3 июня 2025"), full or partial ("2022-09").
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag_no_case, take_while_m_n, take_while1};
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::{map_opt, not, opt};
+use nom::{IResult, Parser};
+
+use crate::lexicon::month_of;
+use crate::model::PartialDate;
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}' || c == '\t' || c == '\u{202f}'
+}
+
+pub(crate) fn sp(i: &str) -> Res<'_, &str> {
+    take_while1(is_space).parse(i)
+}
+
+pub(crate) fn sp0(i: &str) -> Res<'_, Option<&str>> {
+    opt(sp).parse(i)
+}
+
+/// `min..=max` ASCII digits not followed by another digit.
+fn number<'a>(min: usize, max: usize) -> impl Parser<&'a str, Output = u32, Error = nom::error::Error<&'a str>> {
+    map_opt(
+        (take_while_m_n(min, max, |c: char| c.is_ascii_digit()), not(satisfy(|c| c.is_ascii_digit()))),
+        |(s, ()): (&str, ())| s.parse().ok(),
+    )
+}
+
+fn year(i: &str) -> Res<'_, i32> {
+    map_opt(number(4, 4), |y| (1900..=2100).contains(&y).then_some(y as i32)).parse(i)
+}
+
+fn month_num(i: &str) -> Res<'_, u8> {
+    map_opt(number(1, 2), |m| (1..=12).contains(&m).then_some(m as u8)).parse(i)
+}
+
+fn day_num(i: &str) -> Res<'_, u8> {
+    map_opt(number(1, 2), |d| (1..=31).contains(&d).then_some(d as u8)).parse(i)
+}
+
+/// A month name or abbreviation, with an optional abbreviation dot.
+fn month_word(i: &str) -> Res<'_, u8> {
+    let (i, m) = map_opt(take_while1(char::is_alphabetic), month_of).parse(i)?;
+    let (i, _) = opt(char('.')).parse(i)?;
+    Ok((i, m))
+}
+
+/// Spanish/Portuguese "de" between date parts.
+fn de(i: &str) -> Res<'_, ()> {
+    let (i, _) = opt((tag_no_case("de"), sp)).parse(i)?;
+    Ok((i, ()))
+}
+
+fn full(year: i32, month: u8, day: u8) -> PartialDate {
+    PartialDate { year, month: Some(month), day: Some(day) }
+}
+
+/// `2022-09-19`, `2022/09/19`, `2022-09`.
+fn iso(i: &str) -> Res<'_, PartialDate> {
+    let (i, (y, _, m)) = (year, one_of("-/."), month_num).parse(i)?;
+    let (i, d) = opt((one_of("-/."), day_num)).parse(i)?;
+    Ok((i, PartialDate { year: y, month: Some(m), day: d.map(|(_, d)| d) }))
+}
+
+/// `22.05.2025`, `12. 12. 2025`, `11/03/2025`: day first, unless the first
+/// number cannot be a day-of-month pairing (`03/25/2025` is read as US order).
+fn numeric_dmy(i: &str) -> Res<'_, PartialDate> {
+    let sep = |i| (one_of("./-"), sp0).parse(i);
+    let (i, (a, _, b, _, y)) = (day_num, sep, number(1, 2), sep, year).parse(i)?;
+    let b = b as u8;
+    let date = if (1..=12).contains(&b) {
+        full(y, b, a)
+    } else if a <= 12 && (13..=31).contains(&b) {
+        full(y, a, b)
+    } else {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    };
+    Ok((i, date))
+}
+
+/// `11 March 2025`, `22 mai 2025`, `29. September 2025`, `12 de dezembro de 2025`.
+fn text_dmy(i: &str) -> Res<'_, PartialDate> {
+    let (i, (d, _, _, _, m, _, _, _, y)) =
+        (day_num, opt(char('.')), sp0, de, month_word, opt(char(',')), sp, de, year).parse(i)?;
+    Ok((i, full(y, m, d)))
+}
+
+/// `March 11, 2025`, `Sept. 16, 2022`, `June 3rd 2025`.
+fn text_mdy(i: &str) -> Res<'_, PartialDate> {
+    let ordinal = alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th")));
+    let (i, (m, _, d, _, _, _, y)) =
+        (month_word, sp0, day_num, opt(ordinal), opt(char(',')), sp, year).parse(i)?;
+    Ok((i, full(y, m, d)))
+}
+
+/// `September 2022`, `abril de 2025`: a partial date.
+fn text_my(i: &str) -> Res<'_, PartialDate> {
+    let (i, (m, _, _, _, y)) = (month_word, opt(char(',')), sp, de, year).parse(i)?;
+    Ok((i, PartialDate { year: y, month: Some(m), day: None }))
+}
+
+/// A date starting exactly at the start of `i`.
+pub(crate) fn date(i: &str) -> Res<'_, PartialDate> {
+    alt((iso, numeric_dmy, text_dmy, text_mdy, text_my)).parse(i)
+}
+
+/// A date found in `s`: the first date that starts and ends on word
+/// boundaries, with its byte range in `s`. Linear in `s`: each attempt reads
+/// a bounded prefix except for one word, and attempts start only at words.
+pub(crate) fn find_date(s: &str) -> Option<(PartialDate, usize, usize)> {
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        if !at_word {
+            continue;
+        }
+        let Ok((rest, d)) = date(&s[i..]) else { continue };
+        let end = s.len() - rest.len();
+        let mut next = rest.chars();
+        let ok = match next.next() {
+            None => true,
+            // ISO date-times: 2025-03-11T16:42
+            Some('T') => d.day.is_some() && next.next().is_some_and(|c| c.is_ascii_digit()),
+            Some(n) => !n.is_alphanumeric(),
+        };
+        if ok {
+            return Some((d, i, end));
+        }
+    }
+    None
+}

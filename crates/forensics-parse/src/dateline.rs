@@ -1,0 +1,123 @@
+//! The dateline grammar: "MOSCOW (AP) —", "VALEMOUTH, March 11 (NNS) –",
+//! "BERLIN/PARIS (Reuters) -", "(Reuters) -", "LINDENPORT —", and the
+//! stand-alone line "Villarreja, 8 de abril de 2025 (Agencia Meseta Noticias)".
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_till1, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{eof, opt, verify};
+use nom::sequence::delimited;
+use nom::{IResult, Parser};
+
+use crate::date::{sp, sp0};
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+/// A dateline at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DatelineMatch<'a> {
+    pub place: Option<&'a str>,
+    pub date_text: Option<&'a str>,
+    pub agency: Option<&'a str>,
+    /// Bytes of the paragraph the dateline takes, its dash included.
+    pub len: usize,
+}
+
+/// The longest prefix the grammar ever needs: keeps each attempt bounded.
+const WINDOW: usize = 240;
+
+pub(crate) fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―' | '‒')
+}
+
+fn dash(i: &str) -> Res<'_, &str> {
+    alt((tag("--"), tag("—"), tag("–"), tag("-"), tag("―"), tag("‒"))).parse(i)
+}
+
+/// An all-capitals place: "MOSCOW", "BERLIN/PARIS", "VILA NOVA DE SERRABELA":
+/// words of capitals (with inner `/ - . '`) separated by single spaces.
+fn caps_place(i: &str) -> Res<'_, &str> {
+    let mut end = 0;
+    let mut pos = 0;
+    loop {
+        let word_len = i[pos..].find([' ', ',', '(', '\u{a0}']).unwrap_or(i.len() - pos);
+        let word = &i[pos..pos + word_len];
+        let ok = !word.is_empty()
+            && word.chars().any(char::is_uppercase)
+            && word.chars().all(|c| c.is_uppercase() || "/-.'’".contains(c))
+            && word.starts_with(char::is_uppercase);
+        if !ok {
+            break;
+        }
+        end = pos + word_len;
+        if !i[end..].starts_with(' ') || end > 60 {
+            break;
+        }
+        pos = end + 1;
+    }
+    let place = &i[..end];
+    if place.chars().filter(|c| c.is_uppercase()).count() < 2 || place.len() > 60 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((&i[end..], place))
+}
+
+/// ", March 11 " before the agency: short and holding a number.
+fn date_part(i: &str) -> Res<'_, &str> {
+    let (i, _) = (char(','), sp0).parse(i)?;
+    verify(take_till1(|c: char| c == '(' || c == ')' || is_dash(c)), |s: &str| {
+        s.len() <= 32 && s.chars().any(|c| c.is_ascii_digit())
+    })
+    .parse(i)
+}
+
+/// "(AP)", "(Tidewater Press)".
+fn agency(i: &str) -> Res<'_, &str> {
+    delimited(
+        char('('),
+        verify(take_till1(|c: char| c == ')' || c == '(' || c == '\n'), |s: &str| {
+            s.len() <= 60
+                && s.starts_with(char::is_uppercase)
+                && !s.chars().all(|c| c.is_ascii_digit())
+                && s.split_whitespace().count() <= 6
+        }),
+        char(')'),
+    )
+    .parse(i)
+}
+
+/// Place, date and agency before a dash: the inline dateline.
+fn inline(i: &str) -> Res<'_, (Option<&str>, Option<&str>, Option<&str>)> {
+    let with_agency = |i| {
+        let (i, (place, date, _, agency, _, _, _)) =
+            (opt(caps_place), opt(date_part), sp0, agency, sp0, dash, sp0).parse(i)?;
+        Ok((i, (place, date, Some(agency))))
+    };
+    let bare = |i| {
+        let (i, (place, date, _, _, _)) = (caps_place, opt(date_part), sp0, dash, sp).parse(i)?;
+        Ok((i, (Some(place), date, None)))
+    };
+    alt((with_agency, bare)).parse(i)
+}
+
+/// "Villarreja, 8 de abril de 2025 (Agencia Meseta Noticias)" as a whole line.
+fn standalone(i: &str) -> Res<'_, (Option<&str>, Option<&str>, Option<&str>)> {
+    let place = verify(take_while1(|c: char| c.is_alphabetic() || " -'’.".contains(c)), |s: &str| {
+        s.starts_with(char::is_uppercase) && s.len() <= 40
+    });
+    let (i, (place, date, _, agency, _, _)) = (place, date_part, sp0, agency, sp0, eof).parse(i)?;
+    Ok((i, (Some(place.trim()), Some(date), Some(agency))))
+}
+
+/// The dateline opening `para`, if any.
+pub(crate) fn dateline(para: &str) -> Option<DatelineMatch<'_>> {
+    let window = crate::text::prefix(para, WINDOW);
+    let parsed = if window.len() == para.len() { alt((standalone, inline)).parse(window) } else { inline(window) };
+    let (rest, (place, date, agency)) = parsed.ok()?;
+    let place = place.map(str::trim).filter(|p| !p.is_empty());
+    if place.is_none() && agency.is_none() {
+        return None;
+    }
+    let len = window.len() - rest.len();
+    Some(DatelineMatch { place, date_text: date.map(str::trim), agency: agency.map(str::trim), len })
+}

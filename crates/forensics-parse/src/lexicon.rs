@@ -1,0 +1,246 @@
+//! Small multilingual word lists the grammar consults.
+//!
+//! They name page furniture (labels, not content): month names, ad labels,
+//! teaser and share headers, byline and source labels, attribution verbs.
+//! Each list covers the main European languages plus Russian; extend a list
+//! rather than special-casing a page.
+
+/// Full month names, nominative and genitive forms (en, fr, de, es, pt, it,
+/// nl, sv/no/da, pl, cs, ru, uk). A month word is a full form or a prefix of
+/// at least three letters of one ("Sept", "Mar", "okt").
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    // en
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    // fr
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
+    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
+    ("décembre", 12),
+    // de
+    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("juni", 6), ("juli", 7),
+    ("oktober", 10), ("dezember", 12),
+    // es
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
+    ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11),
+    ("diciembre", 12),
+    // pt
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+    ("setembro", 9), ("outubro", 10), ("dezembro", 12),
+    // it
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7),
+    ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    // nl
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    // sv, no, da
+    ("marts", 3), ("maj", 5), ("augusti", 8), ("desember", 12),
+    // pl
+    ("styczeń", 1), ("stycznia", 1), ("luty", 2), ("lutego", 2), ("marzec", 3), ("marca", 3),
+    ("kwiecień", 4), ("kwietnia", 4), ("maja", 5), ("czerwiec", 6), ("czerwca", 6), ("lipiec", 7),
+    ("lipca", 7), ("sierpień", 8), ("sierpnia", 8), ("wrzesień", 9), ("września", 9),
+    ("październik", 10), ("października", 10), ("listopad", 11), ("listopada", 11),
+    ("grudzień", 12), ("grudnia", 12),
+    // cs
+    ("leden", 1), ("ledna", 1), ("únor", 2), ("února", 2), ("březen", 3), ("března", 3),
+    ("duben", 4), ("dubna", 4), ("květen", 5), ("května", 5), ("červen", 6), ("června", 6),
+    ("červenec", 7), ("července", 7), ("srpen", 8), ("srpna", 8), ("září", 9), ("říjen", 10),
+    ("října", 10), ("listopadu", 11), ("prosinec", 12), ("prosince", 12),
+    // ru
+    ("январь", 1), ("января", 1), ("февраль", 2), ("февраля", 2), ("март", 3), ("марта", 3),
+    ("апрель", 4), ("апреля", 4), ("май", 5), ("мая", 5), ("июнь", 6), ("июня", 6), ("июль", 7),
+    ("июля", 7), ("август", 8), ("августа", 8), ("сентябрь", 9), ("сентября", 9), ("октябрь", 10),
+    ("октября", 10), ("ноябрь", 11), ("ноября", 11), ("декабрь", 12), ("декабря", 12),
+    // uk
+    ("січня", 1), ("лютого", 2), ("березня", 3), ("квітня", 4), ("травня", 5), ("червня", 6),
+    ("липня", 7), ("серпня", 8), ("вересня", 9), ("жовтня", 10), ("листопада", 11), ("грудня", 12),
+];
+
+/// The month a word names, if any. Exact forms win; an abbreviation must be
+/// unambiguous across languages ("jui" could be juin or juillet: rejected).
+pub(crate) fn month_of(word: &str) -> Option<u8> {
+    let chars = word.chars().count();
+    if !(3..=12).contains(&chars) {
+        return None;
+    }
+    let w = word.to_lowercase();
+    if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| *name == w) {
+        return Some(m);
+    }
+    let mut found = None;
+    for &(name, m) in MONTHS {
+        if name.starts_with(w.as_str()) {
+            match found {
+                None => found = Some(m),
+                Some(prev) if prev != m => return None,
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// Lines that are only an advertisement label: a headline slot holding one
+/// of these is a scraping artefact, not a title.
+pub(crate) const AD_LABELS: &[&str] = &[
+    "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted",
+    "annonse", "annonser", "annons", "annonce", "annonces", "anzeige", "werbung", "publicité",
+    "publicite", "publicidad", "publicidade", "pubblicità", "pubblicita", "reklama", "reklame",
+    "реклама", "advertentie", "mainos", "hirdetés", "reclame",
+];
+
+/// Headers that open a list of links to other stories.
+pub(crate) const TEASER_HEADERS: &[&str] = &[
+    "recommended stories", "recommended", "recommended for you", "related posts", "related post",
+    "related articles", "related stories", "related news", "related", "read more", "read also",
+    "also read", "see also", "more stories", "more news", "more from", "you may also like",
+    "you might also like", "next post", "previous post", "next article", "previous article",
+    "most read", "most popular", "popular posts", "popular", "trending", "trending now",
+    "top stories", "latest news", "latest stories", "latest posts", "lire aussi", "à lire aussi",
+    "a lire aussi", "sur le même sujet", "les plus lus", "lesen sie auch", "mehr zum thema",
+    "das könnte sie auch interessieren", "weitere artikel", "meistgelesen", "te puede interesar",
+    "lee también", "noticias relacionadas", "más leídas", "leia também", "leia mais",
+    "relacionadas", "mais lidas", "leggi anche", "potrebbe interessarti", "articoli correlati",
+    "lees ook", "gerelateerd", "les også", "relaterte saker", "mest lest", "läs också",
+    "relaterat", "mest läst", "czytaj także", "czytaj też", "zobacz też", "čtěte také",
+    "související články", "читайте также", "по теме", "похожие новости",
+];
+
+/// Labels that open a share widget ("Share this article: Facebook | X").
+pub(crate) const SHARE_LABELS: &[&str] = &[
+    "share", "share this", "share this article", "share this story", "share on", "partager",
+    "partagez", "teilen", "artikel teilen", "compartir", "comparte", "condividi", "partilhar",
+    "compartilhar", "deel", "deel dit artikel", "dela", "del", "del artikkelen", "udostępnij",
+    "sdílet", "поделиться", "поділитися",
+];
+
+/// Networks and actions that fill share bars.
+pub(crate) const SOCIAL: &[&str] = &[
+    "facebook", "x", "twitter", "whatsapp", "linkedin", "telegram", "vk", "email", "e-mail",
+    "e-post", "mail", "correo", "pinterest", "reddit", "copy link", "print", "tweet", "pin", "share",
+    "f", "in", "𝕏", "✉", "messenger", "threads", "bluesky", "mastodon", "link kopieren",
+];
+
+/// Phrases of comment and contact forms.
+pub(crate) const FORM_PHRASES: &[&str] = &[
+    "leave a reply", "leave a comment", "your email address will not be published",
+    "required fields are marked", "post comment", "save my name, email", "cancel reply",
+    "comments are closed", "add a comment", "laisser un commentaire", "laisser une réponse",
+    "votre adresse e-mail ne sera pas publiée", "kommentar hinterlassen", "kommentar schreiben",
+    "deja un comentario", "deja una respuesta", "deixe um comentário", "deixe uma resposta",
+    "lascia un commento", "lascia un commento", "laat een reactie achter", "legg igjen en kommentar",
+    "lämna en kommentar", "zostaw komentarz", "napsat komentář", "оставить комментарий",
+];
+
+/// Phrases of subscription, cookie, copyright-chrome and other promo lines.
+pub(crate) const PROMO_PHRASES: &[&str] = &[
+    "cookie", "subscribe", "newsletter", "sign up", "all rights reserved", "tous droits réservés",
+    "alle rechte vorbehalten", "todos los derechos reservados", "todos os direitos reservados",
+    "tutti i diritti riservati", "alle rechten voorbehouden", "abonnieren", "abonnez", "abonnement",
+    "suscríbete", "suscribirse", "assine", "iscriviti", "advertise with us", "never miss a story",
+    "in your inbox", "download our app", "follow us", "folgen sie uns", "suivez-nous",
+    "privacy policy", "terms of use", "terms of service",
+];
+
+/// Labels before a publication or update date.
+pub(crate) const DATE_LABELS: &[&str] = &[
+    "date", "dato", "datum", "fecha", "data", "published", "published on", "posted", "posted on",
+    "publié", "publié le", "veröffentlicht", "veröffentlicht am", "publicado", "publicado el",
+    "publicado em", "pubblicato", "pubblicato il", "gepubliceerd", "gepubliceerd op", "publisert",
+    "publicerad", "opublikowano", "publikováno", "опубликовано",
+];
+
+/// Labels before an update date: such a date is used only when no other is given.
+pub(crate) const UPDATE_LABELS: &[&str] = &[
+    "updated", "last updated", "updated on", "mis à jour", "mis à jour le", "aktualisiert",
+    "aktualisiert am", "actualizado", "actualizado el", "atualizado", "atualizado em", "aggiornato",
+    "aggiornato il", "bijgewerkt", "oppdatert", "uppdaterad", "opdateret", "zaktualizowano",
+    "aktualizováno", "обновлено",
+];
+
+/// Byline openers ("By", "Par", "Von", "Por" …), matched case-sensitively
+/// against the capitalised and the lower-case form.
+pub(crate) const BYLINE_LABELS: &[&str] = &[
+    "written by", "posted by", "reported by", "words by", "by", "par", "von", "por", "di", "door",
+    "av", "af", "autor:", "author:", "auteur :", "auteur:", "text:", "tekst:", "от", "автор:",
+];
+
+/// Words that mark a byline affiliation as a job title, not an agency.
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "correspondent", "editor", "reporter", "writer", "staff", "contributor", "columnist",
+    "analyst", "journalist", "correspondant", "rédacteur", "rédactrice", "journaliste",
+    "korrespondent", "korrespondentin", "redakteur", "redakteurin", "corresponsal", "redactor",
+    "redactora", "correspondente", "repórter", "corrispondente", "inviato", "inviata",
+    "redacteur", "verslaggever", "journalist", "reporterin",
+];
+
+/// Read-time labels ("Reading time: 3 min", "Temps de lecture : 3 min").
+pub(crate) const READ_TIME_LABELS: &[&str] = &[
+    "read time", "reading time", "time to read", "temps de lecture", "lesezeit", "lesedauer",
+    "tiempo de lectura", "tempo de leitura", "leitura", "tempo di lettura", "leestijd", "lesetid",
+    "lästid", "læsetid", "czas czytania", "doba čtení", "время чтения", "час читання",
+];
+
+/// Words that follow "N min" in a read-time phrase ("2 min read", "3 min de lecture").
+pub(crate) const READ_TIME_SUFFIXES: &[&str] = &[
+    "read", "de lecture", "lesezeit", "de lectura", "de leitura", "di lettura", "leestijd",
+    "lesetid", "lästid", "czytania", "čtení", "чтения",
+];
+
+/// Attribution phrases that introduce a source ("according to X", "Ifølge X").
+/// Matched case-insensitively at a word start; the source must follow as a
+/// capitalised name.
+pub(crate) const ATTRIBUTION_VERBS: &[&str] = &[
+    "according to", "as reported by", "citing", "ifølge", "i følge", "ifølgje", "enligt",
+    "selon", "d'après", "d’après", "según", "segun", "laut", "segundo", "secondo", "volgens",
+    "według", "podle", "согласно", "по данным", "по сообщению", "за даними",
+];
+
+/// Labels of source lines in page headers ("Source: X", "Quelle: X", "via X").
+pub(crate) const SOURCE_LABELS: &[&str] = &[
+    "source", "sources", "quelle", "fonte", "fuente", "bron", "källa", "kilde", "kilder",
+    "źródło", "zdroj", "источник", "джерело", "via", "reblogged from", "originally published by",
+    "originally published in", "republished from",
+];
+
+/// Determiners and generic agency nouns that may sit between an attribution
+/// verb and the source name ("selon l'agence AHP", "according to the Associated Press").
+pub(crate) const SOURCE_FILLERS: &[&str] = &[
+    "the", "la", "le", "l'", "l’", "el", "los", "die", "der", "den", "dem", "het", "de", "a", "o",
+    "agency", "news agency", "agence", "agencia", "agência", "agenzia", "agentur",
+    "nachrichtenagentur", "nyhetsbyrået", "nyhetsbyrån", "byrå", "agentschap", "agencji",
+    "agentury", "агентства", "агентство", "agence de presse", "despacho de la agencia",
+];
+
+/// Lower-case words that may join capitalised words inside a source name.
+pub(crate) const NAME_CONNECTORS: &[&str] =
+    &["of", "for", "and", "de", "du", "des", "del", "da", "do", "dos", "das", "van", "von", "der", "di", "&"];
+
+/// Known agencies whose spelling varies; anything else keeps its written form.
+pub(crate) const AGENCY_CANON: &[(&str, &str)] = &[
+    ("ap", "AP"), ("associated press", "AP"), ("the associated press", "AP"), ("ap photo", "AP"),
+    ("reuters", "Reuters"), ("thomson reuters", "Reuters"), ("afp", "AFP"),
+    ("agence france-presse", "AFP"), ("agence france presse", "AFP"), ("dpa", "dpa"),
+    ("efe", "EFE"), ("ansa", "ANSA"), ("upi", "UPI"), ("xinhua", "Xinhua"), ("tass", "TASS"),
+    ("bloomberg", "Bloomberg"), ("getty images", "Getty Images"),
+];
+
+/// The canonical spelling of an agency name, or the name as written.
+pub(crate) fn canonical_agency(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    AGENCY_CANON
+        .iter()
+        .find(|(k, _)| *k == lower)
+        .map(|(_, v)| (*v).to_string())
+        .unwrap_or_else(|| name.trim().to_string())
+}
+
+/// True for an agency listed in [`AGENCY_CANON`].
+pub(crate) fn is_known_agency(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    AGENCY_CANON.iter().any(|(k, _)| *k == lower)
+}
+
+/// Case-insensitive membership of a whole (trimmed) phrase.
+pub(crate) fn contains_phrase(list: &[&str], phrase: &str) -> bool {
+    let p = phrase.trim().to_lowercase();
+    list.iter().any(|w| *w == p)
+}

@@ -1,0 +1,65 @@
+//! Lines to blocks: non-empty lines, with hard-wrapped paragraph lines joined.
+
+use memchr::memchr2;
+
+/// A trimmed run of text: one line, or a paragraph hard-wrapped over several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub start: usize,
+    pub end: usize,
+    /// A blank line (or the page start) comes before it.
+    pub after_blank: bool,
+}
+
+/// Trimmed non-empty lines of `text` (`\n`, `\r\n` and `\r` end a line).
+fn lines(text: &str) -> Vec<Run> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut blank = true;
+    while pos <= bytes.len() {
+        let end = memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
+        // Line breaks are ASCII, so `pos..end` always falls on char boundaries.
+        let line = &text[pos..end];
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            blank = true;
+        } else {
+            let start = pos + (line.len() - line.trim_start().len());
+            out.push(Run { start, end: start + trimmed.len(), after_blank: blank });
+            blank = false;
+        }
+        if end >= bytes.len() {
+            break;
+        }
+        pos = end + if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+    }
+    out
+}
+
+/// Lines shorter than this are never the first half of a wrapped paragraph.
+const WRAP_MIN: usize = 50;
+
+/// Lines, with a hard-wrapped paragraph joined into one run: the previous
+/// line is long and stops mid-sentence, and the next starts in lower case.
+pub(crate) fn runs(text: &str) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for line in lines(text) {
+        if let Some(last) = out.last_mut()
+            && !line.after_blank
+            && continues(&text[last.start..last.end], &text[line.start..line.end])
+        {
+            last.end = line.end;
+            continue;
+        }
+        out.push(line);
+    }
+    out
+}
+
+fn continues(prev: &str, next: &str) -> bool {
+    let last_line = prev.rsplit('\n').next().unwrap_or(prev);
+    last_line.len() >= WRAP_MIN
+        && !last_line.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', '’', ')', '…'])
+        && next.starts_with(char::is_lowercase)
+}

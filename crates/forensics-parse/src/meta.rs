@@ -1,0 +1,365 @@
+//! Page-metadata lines: bylines, read-times, handles, dates, and compound
+//! lines that hold several of them ("by metro_mira | 06/10/2025 | Reading
+//! time: 2 minutes", "@desk · 11 Mar 2025 · 3 min read").
+
+use nom::bytes::complete::{tag_no_case, take_while_m_n, take_while1};
+use nom::character::complete::char;
+use nom::combinator::opt;
+use nom::{IResult, Parser};
+
+use crate::credit::{is_acronym, is_agency_shaped};
+use crate::date::{find_date, sp, sp0};
+use crate::lexicon::{
+    BYLINE_LABELS, DATE_LABELS, READ_TIME_LABELS, READ_TIME_SUFFIXES, ROLE_WORDS, UPDATE_LABELS, is_known_agency,
+};
+use crate::model::PartialDate;
+
+/// Metadata lines are short; longer lines are never read as one.
+pub(crate) const MAX_META_LINE: usize = 300;
+
+/// A byte range `start..end` in the line being analysed.
+pub(crate) type Range = (usize, usize);
+
+/// What a metadata line holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MetaLine {
+    pub date: Option<(PartialDate, Range)>,
+    /// The date is an update date ("Updated …").
+    pub updated: bool,
+    pub byline: Option<(String, Range)>,
+    /// An agency named in the byline ("By Marcus Ellery, Continental Wire").
+    pub byline_agency: Option<(String, Range)>,
+    pub handles: Vec<String>,
+    pub read_time: Option<(String, Range)>,
+    /// The byline comes first: the line is a byline rather than a date line.
+    pub byline_first: bool,
+}
+
+impl MetaLine {
+    fn has_meta(&self) -> bool {
+        self.date.is_some() || self.byline.is_some() || self.read_time.is_some() || !self.handles.is_empty()
+            || self.byline_agency.is_some()
+    }
+}
+
+/// Splits a line at separators (`|`, `·`, `•`, `»`, `›`, spaced dashes),
+/// giving trimmed, non-empty segments with their byte ranges.
+pub(crate) fn segments(line: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = line.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let hard = matches!(c, '|' | '·' | '•' | '»' | '›' | '⏱' | '¦');
+        let spaced_dash = matches!(c, '-' | '–' | '—')
+            && line[..i].ends_with(' ')
+            && iter.peek().is_some_and(|&(_, n)| n == ' ');
+        if hard || spaced_dash {
+            push_seg(&mut out, line, start, i);
+            start = i + c.len_utf8();
+        }
+    }
+    push_seg(&mut out, line, start, line.len());
+    out
+}
+
+fn push_seg<'a>(out: &mut Vec<(&'a str, usize)>, line: &'a str, start: usize, end: usize) {
+    let raw = &line[start..end];
+    let trimmed = raw.trim();
+    if !trimmed.is_empty() {
+        let lead = raw.len() - raw.trim_start().len();
+        out.push((trimmed, start + lead));
+    }
+}
+
+/// Reads a line as page metadata. `None` when it is not one: every part
+/// must be metadata or a short label ("Sport", "Views: 1,204").
+pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
+    if line.len() > MAX_META_LINE {
+        return None;
+    }
+    let segs = segments(line);
+    let mut m = MetaLine::default();
+    let mut others = 0;
+    let mut after_byline = false;
+    for (idx, &(seg, off)) in segs.iter().enumerate() {
+        let mut found = false;
+        if let Some((name, rest_at)) = byline(seg) {
+            if m.byline.is_none() && m.handles.is_empty() && idx == 0 {
+                m.byline_first = true;
+            }
+            let tail = &seg[rest_at..];
+            record_author(&mut m, name, off + (name.as_ptr() as usize - seg.as_ptr() as usize));
+            if let Some((aff, at)) = affiliation(tail) {
+                let start = off + rest_at + at;
+                m.byline_agency.get_or_insert((crate::credit::short_name(aff), (start, start + aff.len())));
+            }
+            after_byline = true;
+            if let Some((d, s, e)) = find_date(tail) {
+                m.date.get_or_insert((d, (off + rest_at + s, off + rest_at + e)));
+            }
+            continue;
+        }
+        if let Some((s, e)) = read_time(seg) {
+            found = true;
+            m.read_time.get_or_insert((seg[s..e].to_string(), (off + s, off + e)));
+        }
+        if words(seg) <= 8
+            && let Some((d, s, e)) = find_date(seg)
+            && date_context_ok(&seg[..s], &seg[e..])
+        {
+            found = true;
+            if m.date.is_none() {
+                m.updated = starts_with_label(seg, UPDATE_LABELS);
+                m.date = Some((d, (off + s, off + e)));
+            }
+            // "Posted on 04/06/2025 by fossilfan_mo"
+            if let Some(p) = seg.find(" by ").or_else(|| seg.find(" par ")).or_else(|| seg.find(" por "))
+                && let Some((name, _)) = byline(&seg[p + 1..])
+            {
+                record_author(&mut m, name, off + p + 1 + (name.as_ptr() as usize - seg[p + 1..].as_ptr() as usize));
+            }
+        }
+        if !found && idx == 0 && is_handle(seg.trim_start_matches('@')) && seg.starts_with('@') {
+            m.handles.push(seg.to_string());
+            found = true;
+        }
+        if !found {
+            // The segment after a byline may name the author's agency.
+            if after_byline && idx > 0 && m.byline_agency.is_none() && affiliation_ok(seg) {
+                m.byline_agency = Some((crate::credit::short_name(seg), (off, off + seg.len())));
+            } else if words(seg) > 5 || seg.ends_with(['.', '!', '?']) || seg.len() > 60 {
+                return None;
+            }
+            others += 1;
+        }
+        after_byline = false;
+    }
+    let _ = others;
+    m.has_meta().then_some(m)
+}
+
+/// Around a date on a metadata line stand only labels, weekdays, times and
+/// a byline ("Published 11 March 2025, 16:42", "Publié le 22/05/2025 à
+/// 14h10", "Posted on 04/06/2025 by x"); a headline with a date does not.
+fn date_context_ok(before: &str, after: &str) -> bool {
+    let after = after.trim_start_matches([',', ' ']);
+    let byline_after = [" by ", " par ", " por ", " von "].iter().any(|b| format!(" {after}").starts_with(b));
+    words(before) <= 3
+        && (byline_after
+            || after
+                .split_whitespace()
+                .all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3))
+}
+
+fn record_author(m: &mut MetaLine, name: &str, start: usize) {
+    if is_handle_name(name) {
+        m.handles.push(name.to_string());
+    } else if m.byline.is_none() {
+        if is_known_agency(name) || is_acronym(name) {
+            m.byline_agency.get_or_insert((crate::lexicon::canonical_agency(name), (start, start + name.len())));
+        } else {
+            m.byline = Some((name.to_string(), (start, start + name.len())));
+        }
+    }
+}
+
+fn affiliation_ok(seg: &str) -> bool {
+    is_agency_shaped(seg) && !seg.split_whitespace().any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// After a byline name: ", Continental Wire" or " (DCE)".
+fn affiliation(tail: &str) -> Option<(&str, usize)> {
+    let t = tail.trim_start();
+    let at = tail.len() - t.len();
+    let inner = if let Some(r) = t.strip_prefix(',') {
+        let r2 = r.trim_start();
+        (r2, at + 1 + r.len() - r2.len())
+    } else if let Some(r) = t.strip_prefix('(') {
+        let close = r.find(')')?;
+        (&r[..close], at + 1)
+    } else {
+        return None;
+    };
+    let name = inner.0.trim_end_matches([')', '.', ' ']);
+    affiliation_ok(name).then_some((name, inner.1))
+}
+
+pub(crate) fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn starts_with_label(seg: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|l| {
+        let n = l.len();
+        seg.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(l) || h.to_lowercase() == *l)
+            && !seg[n..].starts_with(char::is_alphanumeric)
+    })
+}
+
+/// A date label at the start: "Published", "Publié le", "date".
+pub(crate) fn date_label(i: &str) -> IResult<&str, bool> {
+    for (labels, update) in [(UPDATE_LABELS, true), (DATE_LABELS, false)] {
+        let mut best: Option<&str> = None;
+        for l in labels {
+            if let Ok((rest, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(*l).parse(i)
+                && !rest.starts_with(char::is_alphanumeric)
+                && best.is_none_or(|b| rest.len() < b.len())
+            {
+                best = Some(rest);
+            }
+        }
+        if let Some(rest) = best {
+            let (rest, _) = (sp0, opt(char(':')), sp0).parse(rest)?;
+            return Ok((rest, update));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+}
+
+/// The seeds' header line `date 2022-09-19 Headline text`: a labelled date
+/// followed by the headline slot. Gives the date, the label+date length,
+/// and where the slot starts.
+pub(crate) fn header_date_line(line: &str) -> Option<(PartialDate, usize, usize)> {
+    if line.len() > 1000 {
+        return None;
+    }
+    let (rest, _) = date_label(line).ok()?;
+    let (after, d) = crate::date::date(rest).ok()?;
+    let date_end = line.len() - after.len();
+    let slot = after.trim_start();
+    if slot.is_empty() || !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((d, date_end, line.len() - slot.len()))
+}
+
+/// "By Jane Roe", "Par Julien Marchetti", "Von Katrin Hollweg", "by metro_mira":
+/// the name and where the text after it starts.
+pub(crate) fn byline(seg: &str) -> Option<(&str, usize)> {
+    for label in BYLINE_LABELS {
+        let cap = capitalise(label);
+        let rest = seg.strip_prefix(*label).or_else(|| seg.strip_prefix(cap.as_str()));
+        let Some(rest) = rest else { continue };
+        let Ok((rest, _)) = sp(rest) else {
+            if !label.ends_with(':') {
+                continue;
+            }
+            let r = rest.trim_start();
+            return name_at(seg, r);
+        };
+        return name_at(seg, rest);
+    }
+    None
+}
+
+fn name_at<'a>(seg: &'a str, rest: &'a str) -> Option<(&'a str, usize)> {
+    let start = seg.len() - rest.len();
+    let end_rel = rest.find([',', '(', '|', ';']).unwrap_or(rest.len());
+    let name = rest[..end_rel].trim_end();
+    let name = name.split(" - ").next().unwrap_or(name).trim_end();
+    if name.is_empty() || name.len() > 60 || words(name) > 6 {
+        return None;
+    }
+    let ok = if is_handle_name(name) {
+        true
+    } else {
+        let ws: Vec<&str> = name.split_whitespace().collect();
+        ws[0].starts_with(char::is_uppercase)
+            && ws.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || ["de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "and", "und", "et", "y", "e", "i"]
+                        .contains(w)
+            })
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && !name.ends_with(['.', '!', '?', ':'])
+    };
+    ok.then_some((name, start + name.len()))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// "@desk", "metro_mira", "kpakpandofm": an account name, not a person.
+pub(crate) fn is_handle_name(name: &str) -> bool {
+    let bare = name.strip_prefix('@').unwrap_or(name);
+    is_handle(bare) && (name.starts_with('@') || bare.contains('_') || !bare.chars().any(char::is_uppercase))
+}
+
+/// One token of letters, digits, `_`, `.`, `-`, 3–40 bytes, with a letter.
+pub(crate) fn is_handle(s: &str) -> bool {
+    (3..=40).contains(&s.len())
+        && s.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c))
+        && s.chars().any(char::is_alphabetic)
+        && !s.ends_with('.')
+}
+
+/// A read-time phrase in `s` ("2 min read", "Read Time:1 Minute, 37 Second",
+/// "Temps de lecture : 3 min"): its byte range.
+pub(crate) fn read_time(s: &str) -> Option<Range> {
+    if s.len() > MAX_META_LINE {
+        return None;
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        if !at_word {
+            continue;
+        }
+        let rest = &s[i..];
+        if let Ok((after, _)) = labelled_read_time(rest).or_else(|_| suffixed_read_time(rest)) {
+            let end = s.len() - after.len();
+            return Some((i, s[..end].trim_end().len()));
+        }
+    }
+    None
+}
+
+fn minutes_unit(i: &str) -> IResult<&str, &str> {
+    let (r, w) = take_while1(char::is_alphabetic).parse(i)?;
+    let lw = w.to_lowercase();
+    if ["min", "мин", "хв", "minut", "minuto", "minuti", "minuten"].iter().any(|p| lw.starts_with(p))
+        || lw == "mins"
+    {
+        let (r, _) = opt(char('.')).parse(r)?;
+        Ok((r, w))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    }
+}
+
+fn count(i: &str) -> IResult<&str, &str> {
+    take_while_m_n(1, 3, |c: char| c.is_ascii_digit()).parse(i)
+}
+
+fn labelled_read_time(i: &str) -> IResult<&str, ()> {
+    let mut best: Option<&str> = None;
+    for l in READ_TIME_LABELS {
+        if let Ok((r, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(*l).parse(i) {
+            best = Some(r);
+            break;
+        }
+    }
+    let Some(r) = best else {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    };
+    let (r, _) = (sp0, opt(char(':')), sp0, count, sp0, minutes_unit).parse(r)?;
+    // "1 Minute, 37 Second"
+    let secs = (opt(char(',')), sp0, count, sp0, take_while1(char::is_alphabetic));
+    let (r, _) = opt(secs).parse(r)?;
+    Ok((r, ()))
+}
+
+fn suffixed_read_time(i: &str) -> IResult<&str, ()> {
+    let (r, _) = (count, sp0, opt(char('-')), minutes_unit, sp).parse(i)?;
+    for suf in READ_TIME_SUFFIXES {
+        if let Ok((r2, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(*suf).parse(r)
+            && !r2.starts_with(char::is_alphanumeric)
+        {
+            return Ok((r2, ()));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+}
