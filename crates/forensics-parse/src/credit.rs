@@ -168,9 +168,11 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     let head = ["Tous droits", "All rights", "All Rights", "Alle Rechte", "Todos los", "Todos os", "Tutti i"]
         .iter()
         .fold(head, |h, stop| h.split(stop).next().unwrap_or(h));
+    // Drop years ("2025", "2020-2025"), keep the rest, dashes included:
+    // "AAN – Agência Atlântica de Notícias" still yields its acronym.
     let words: Vec<&str> = head
         .split_whitespace()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '–' || c == ','))
+        .filter(|w| !(w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || "-–,".contains(c))))
         .collect();
     let holder = words.join(" ");
     let holder = holder.trim_matches(|c: char| c == '-' || c == '–' || c == ' ' || c == ',');
@@ -193,7 +195,10 @@ pub(crate) fn source_name(i: &str) -> Option<(usize, usize, String)> {
             } else {
                 (tag_no_case::<_, _, nom::error::Error<&str>>(*f), sp).parse(rest).map(|(r, _)| r)
             };
-            if let Ok(r) = parsed {
+            // A capitalised "Agência" belongs to the name, not before it.
+            if let Ok(r) = parsed
+                && rest.starts_with(|c: char| !c.is_uppercase())
+            {
                 best = best.max(rest.len() - r.len());
             }
         }

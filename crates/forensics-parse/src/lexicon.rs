@@ -97,7 +97,8 @@ pub(crate) const TEASER_HEADERS: &[&str] = &[
     "top stories", "latest news", "latest stories", "latest posts", "lire aussi", "à lire aussi",
     "a lire aussi", "sur le même sujet", "les plus lus", "lesen sie auch", "mehr zum thema",
     "das könnte sie auch interessieren", "weitere artikel", "meistgelesen", "te puede interesar",
-    "lee también", "noticias relacionadas", "más leídas", "leia também", "leia mais",
+    "lee también", "noticias relacionadas", "notícias relacionadas", "artigos relacionados",
+    "veja também", "más leídas", "leia também", "leia mais",
     "relacionadas", "mais lidas", "leggi anche", "potrebbe interessarti", "articoli correlati",
     "lees ook", "gerelateerd", "les også", "relaterte saker", "mest lest", "läs också",
     "relaterat", "mest läst", "czytaj także", "czytaj też", "zobacz też", "čtěte také",
@@ -123,7 +124,8 @@ pub(crate) const SOCIAL: &[&str] = &[
 pub(crate) const FORM_PHRASES: &[&str] = &[
     "leave a reply", "leave a comment", "your email address will not be published",
     "required fields are marked", "post comment", "save my name, email", "cancel reply",
-    "comments are closed", "add a comment", "laisser un commentaire", "laisser une réponse",
+    "comments are closed", "add a comment", "join the discussion", "your email (", "your name",
+    "your comment", "you must be logged in", "deixe o seu comentário", "deixe seu comentário", "laisser un commentaire", "laisser une réponse",
     "votre adresse e-mail ne sera pas publiée", "kommentar hinterlassen", "kommentar schreiben",
     "deja un comentario", "deja una respuesta", "deixe um comentário", "deixe uma resposta",
     "lascia un commento", "lascia un commento", "laat een reactie achter", "legg igjen en kommentar",
@@ -198,7 +200,10 @@ pub(crate) const ATTRIBUTION_VERBS: &[&str] = &[
 pub(crate) const SOURCE_LABELS: &[&str] = &[
     "source", "sources", "quelle", "fonte", "fuente", "bron", "källa", "kilde", "kilder",
     "źródło", "zdroj", "источник", "джерело", "via", "reblogged from", "originally published by",
-    "originally published in", "republished from",
+    "originally published in", "republished from", "a dispatch from", "dispatch from",
+    "translation of a dispatch from", "traducción de un despacho de", "despacho de",
+    "traduction d'une dépêche de", "dépêche de", "tradução de um despacho da", "despacho da",
+    "übersetzung einer meldung von", "meldung von",
 ];
 
 /// Determiners and generic agency nouns that may sit between an attribution

@@ -57,9 +57,14 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
     out
 }
 
+/// A line continues the previous one when that one is long and stops
+/// mid-sentence and this one starts in lower case and is no metadata line
+/// ("by metro_mira | 06/10/2025" under a headline starts in lower case too).
 fn continues(prev: &str, next: &str) -> bool {
     let last_line = prev.rsplit('\n').next().unwrap_or(prev);
     last_line.len() >= WRAP_MIN
         && !last_line.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', '’', ')', '…'])
         && next.starts_with(char::is_lowercase)
+        && crate::meta::meta_line(next).is_none()
+        && (next.len() > 200 || crate::credit::source_line(next).is_none())
 }

@@ -83,7 +83,9 @@ pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
     let mut after_byline = false;
     for (idx, &(seg, off)) in segs.iter().enumerate() {
         let mut found = false;
-        if let Some((name, rest_at)) = byline(seg) {
+        if let Some((name, rest_at)) = byline(seg)
+            && byline_tail_ok(&seg[rest_at..])
+        {
             if m.byline.is_none() && m.handles.is_empty() && idx == 0 {
                 m.byline_first = true;
             }
@@ -136,6 +138,12 @@ pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
     }
     let _ = others;
     m.has_meta().then_some(m)
+}
+
+/// After a byline name only an affiliation or a date may follow: "By
+/// mid-morning, 37 departures had left …" is prose.
+fn byline_tail_ok(tail: &str) -> bool {
+    words(tail) <= 4 || find_date(tail).is_some_and(|(_, s, _)| words(&tail[..s]) <= 4)
 }
 
 /// Around a date on a metadata line stand only labels, weekdays, times and

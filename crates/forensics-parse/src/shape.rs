@@ -63,17 +63,20 @@ pub(crate) fn shape(line: &str) -> Shape {
     if short && let Some(inner) = credit_line(line) {
         return Shape::CreditLine(inner.to_string());
     }
-    if short && is_share(line, &lower) {
+    if short && (is_share(line, &lower) || is_rating(line)) {
         return Shape::Share;
     }
-    if short && words <= 30 && PROMO_PHRASES.iter().any(|p| lower.contains(p)) {
-        return Shape::Promo;
+    if short && is_form_field(line, &lower) {
+        return Shape::Form;
     }
     if let Some(m) = meta_line(line) {
         return Shape::Meta(Box::new(m));
     }
     if short && is_nav(line) {
         return Shape::Nav;
+    }
+    if short && words <= 30 && PROMO_PHRASES.iter().any(|p| lower.contains(p)) {
+        return Shape::Promo;
     }
     if short
         && words <= 20
@@ -115,6 +118,24 @@ fn is_share(line: &str, lower: &str) -> bool {
         .collect();
     let social = tokens.iter().filter(|t| SOCIAL.contains(t)).count();
     tokens.len() >= 3 && social * 3 >= tokens.len() * 2 && line.len() <= 200
+}
+
+/// Star ratings and emoji reaction bars: "Rate this: ★★★★☆ (5 votes)",
+/// "👍 142   😮 17".
+fn is_rating(line: &str) -> bool {
+    let emoji = line.chars().filter(|&c| ('\u{1F300}'..='\u{1FAFF}').contains(&c)).count();
+    line.len() <= 160
+        && (line.contains(['★', '☆']) || (emoji >= 2 && line.chars().any(|c| c.is_ascii_digit())))
+}
+
+/// Comment-form fields ("Name *", "Email*") and buttons ("[Post Comment]").
+fn is_form_field(line: &str, lower: &str) -> bool {
+    let field = line.ends_with('*') && word_count(line) <= 3;
+    let button = line.starts_with('[') && line.ends_with(']') && !line[1..].contains('[');
+    let comment = ["comment", "coment", "kommentar", "komentarz", "commentaire", "reply", "submit", "enviar"]
+        .iter()
+        .any(|w| lower.contains(w));
+    field || (button && comment) || (comment && word_count(line) <= 3 && !line.ends_with('.'))
 }
 
 fn is_nav(line: &str) -> bool {
