@@ -5,7 +5,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till1, take_while1};
 use nom::character::complete::char;
-use nom::combinator::{eof, opt, verify};
+use nom::combinator::{eof, opt, peek, verify};
 use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
@@ -71,13 +71,27 @@ fn date_part(i: &str) -> Res<'_, &str> {
     .parse(i)
 }
 
+/// ", Uzbekistan" after an all-capitals place (AP style: "SAMARKAND, Uzbekistan (AP) —").
+/// Only when the agency follows: ", March 4 (Reuters)" is a date, not a region.
+fn region(i: &str) -> Res<'_, &str> {
+    let (i, _) = (char(','), sp0).parse(i)?;
+    let (i, r) = verify(take_while1(|c: char| c.is_alphabetic() || c == ' ' || c == '.'), |s: &str| {
+        s.starts_with(char::is_uppercase) && s.len() <= 32 && s.split_whitespace().count() <= 3
+    })
+    .parse(i)?;
+    let (_, _) = peek((sp0, char('('))).parse(i)?;
+    Ok((i, r))
+}
+
 /// "(AP)", "(Tidewater Press)".
 fn agency(i: &str) -> Res<'_, &str> {
     delimited(
         char('('),
         verify(take_till1(|c: char| c == ')' || c == '(' || c == '\n'), |s: &str| {
+            // "(dpa)", "(kna)": some agencies write themselves in lower case.
+            let lower_agency = s.len() <= 6 && s.chars().all(|c| c.is_ascii_lowercase());
             s.len() <= 60
-                && s.starts_with(char::is_uppercase)
+                && (s.starts_with(char::is_uppercase) || lower_agency)
                 && !s.chars().all(|c| c.is_ascii_digit())
                 && s.split_whitespace().count() <= 6
         }),
@@ -89,8 +103,8 @@ fn agency(i: &str) -> Res<'_, &str> {
 /// Place, date and agency before a dash: the inline dateline.
 fn inline(i: &str) -> Res<'_, (Option<&str>, Option<&str>, Option<&str>)> {
     let with_agency = |i| {
-        let (i, (place, date, _, agency, _, _, _)) =
-            (opt(caps_place), opt(date_part), sp0, agency, sp0, dash, sp0).parse(i)?;
+        let (i, (place, _, date, _, agency, _, _, _)) =
+            (opt(caps_place), opt(region), opt(date_part), sp0, agency, sp0, dash, sp0).parse(i)?;
         Ok((i, (place, date, Some(agency))))
     };
     let bare = |i| {

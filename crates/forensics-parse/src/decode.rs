@@ -34,7 +34,10 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
             // else assume the browsers' default legacy encoding.
             let (lossy, _, _) = encoding_rs::UTF_8.decode(bytes);
             let bad = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
-            if bad * 50 < lossy.chars().count().max(1) && bad < 4 {
+            // Real multi-byte UTF-8 elsewhere in the page means a few broken
+            // sequences, not a legacy encoding (whose accents never form one).
+            let good = lossy.chars().filter(|&c| c > '\u{7F}' && c != '\u{FFFD}').count();
+            if good > 0 && bad * 50 < lossy.chars().count().max(1) && bad <= good {
                 diags.push(warn(format!("{bad} invalid UTF-8 sequences replaced")));
                 (lossy.into_owned(), diags)
             } else {

@@ -52,7 +52,7 @@ fn initial_kind(shape: &Shape) -> BlockKind {
         Shape::Bullet { .. } => BlockKind::ListItem,
         Shape::Caption(_) => BlockKind::Caption,
         Shape::Counter => BlockKind::Other,
-        Shape::Title => BlockKind::Other,
+        Shape::Title | Shape::Rule => BlockKind::Other,
         Shape::Paragraph => BlockKind::Paragraph,
     }
 }
@@ -234,7 +234,17 @@ fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mu
     {
         meta.headline_artefact = Some(first.text.to_string());
     }
-    let is_candidate = |u: &Unit| u.shape == Shape::Title && u.kind == BlockKind::Other && u.words >= 2;
+    // A capitals name ("PETER KOVALENKO") is a byline, unless nothing else
+    // could be the headline.
+    let any_plain = units[..zone]
+        .iter()
+        .any(|u| u.shape == Shape::Title && u.kind == BlockKind::Other && u.words >= 2 && caps_name(u.text).is_none());
+    let is_candidate = |u: &Unit| {
+        u.shape == Shape::Title
+            && u.kind == BlockKind::Other
+            && u.words >= 2
+            && (!any_plain || caps_name(u.text).is_none())
+    };
     let headline = fixed.or_else(|| {
         let first_meta = units[..zone].iter().position(|u| {
             matches!(u.kind, BlockKind::Byline | BlockKind::Metadata | BlockKind::ReadTime | BlockKind::Handle)
@@ -377,7 +387,7 @@ fn find_dateline(units: &mut [Unit], first_body: usize, meta: &mut Metadata, fou
             found.credit(a.clone(), CreditKind::Dateline, u.start, u.start + end);
         }
         if let Some(d) = m.date_text.and_then(crate::date::find_date) {
-            found.dates.push((4, d.0));
+            found.dates.push((3, d.0));
         }
         meta.dateline = Some(Dateline { place: m.place.map(str::to_string), agency, span });
         let whole = u.text[m.len..].trim().is_empty();
@@ -394,18 +404,29 @@ fn find_dateline(units: &mut [Unit], first_body: usize, meta: &mut Metadata, fou
 /// name ("AP", "Tidewater Press", "GDA – Global Dispatch Agency") or a
 /// copyright line right after the text.
 fn sign_off(units: &mut [Unit], found: &mut Found) {
+    for u in units.iter_mut() {
+        if let Shape::Copyright(holder) = &u.shape
+            && crate::lexicon::is_known_agency(holder)
+        {
+            u.kind = BlockKind::Credit;
+        }
+    }
     let Some(i) = units.iter().rposition(|u| {
         !matches!(u.kind, BlockKind::Promo | BlockKind::Widget | BlockKind::Form | BlockKind::Navigation | BlockKind::Teaser)
             || matches!(u.shape, Shape::Copyright(_))
     }) else {
         return;
     };
-    if i == 0 || !matches!(units[i - 1].kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Credit) {
+    // What the sign-off follows, over separator lines ("-- ").
+    let Some(prev) = units[..i].iter().rposition(|u| u.shape != Shape::Rule) else {
+        return;
+    };
+    if !matches!(units[prev].kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Credit) {
         return;
     }
     let u = &units[i];
     match &u.shape {
-        Shape::Copyright(holder) => {
+        Shape::Copyright(holder) if !crate::lexicon::is_known_agency(holder) => {
             found.credit(holder.clone(), CreditKind::CreditLine, u.start, u.end);
             units[i].kind = BlockKind::Credit;
         }
@@ -448,10 +469,11 @@ fn collect(units: &[Unit], first_body: usize, meta: &mut Metadata, found: &mut F
                 if let Some((d, _)) = &m.date
                     && (in_header || labelled)
                 {
+                    // The dateline's own date (priority 3) beats an update date.
                     let p = match (m.updated, in_header) {
                         (false, true) => 1,
                         (false, false) => 2,
-                        (true, _) => 3,
+                        (true, _) => 4,
                     };
                     found.dates.push((p, *d));
                 }
@@ -475,6 +497,11 @@ fn collect(units: &[Unit], first_body: usize, meta: &mut Metadata, found: &mut F
             }
             Shape::Caption(f) => {
                 found.credit(f.name.clone(), CreditKind::Photo, u.start + f.start, u.start + f.end);
+            }
+            // "Copyright 2024 The Associated Press": an agency's copyright
+            // credits it wherever it stands; a site's own only in sign-off place.
+            Shape::Copyright(holder) if crate::lexicon::is_known_agency(holder) => {
+                found.credit(crate::lexicon::canonical_agency(holder), CreditKind::CreditLine, u.start, u.end);
             }
             Shape::CreditLine(inner) => {
                 found.credit(inner.clone(), CreditKind::CreditLine, u.start, u.end);

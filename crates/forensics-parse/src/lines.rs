@@ -60,11 +60,23 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
 /// A line continues the previous one when that one is long and stops
 /// mid-sentence and this one starts in lower case and is no metadata line
 /// ("by metro_mira | 06/10/2025" under a headline starts in lower case too).
+///
+/// A next line in capitals joins only inside hard-wrapped text: both lines
+/// within a wrap width, and the next one ending a sentence or itself long.
 fn continues(prev: &str, next: &str) -> bool {
     let last_line = prev.rsplit('\n').next().unwrap_or(prev);
-    last_line.len() >= WRAP_MIN
+    let open = last_line.len() >= WRAP_MIN
         && !last_line.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', '’', ')', '…'])
-        && next.starts_with(char::is_lowercase)
+        && !next.starts_with(['-', '–', '—', '•', '*', '·'])
         && crate::meta::meta_line(next).is_none()
-        && (next.len() > 200 || crate::credit::source_line(next).is_none())
+        && (next.len() > 200 || crate::credit::source_line(next).is_none());
+    let wrapped = last_line.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        && next.starts_with(|c: char| c.is_alphanumeric() || c == '"' || c == '“')
+        && last_line.len() <= WRAP_MAX
+        && next.len() <= WRAP_MAX
+        && (next.len() >= WRAP_MIN || next.ends_with(['.', '!', '?', '"', '”']));
+    open && (next.starts_with(char::is_lowercase) || wrapped)
 }
+
+/// Hard-wrapped text keeps its lines under this width.
+const WRAP_MAX: usize = 100;

@@ -105,7 +105,8 @@ pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
             found = true;
             m.read_time.get_or_insert((seg[s..e].to_string(), (off + s, off + e)));
         }
-        if words(seg) <= 8
+        let labelled = date_label(seg).is_ok();
+        if (words(seg) <= 8 || (labelled && words(seg) <= 20))
             && let Some((d, s, e)) = find_date(seg)
             && date_context_ok(&seg[..s], &seg[e..])
         {
@@ -152,11 +153,12 @@ fn byline_tail_ok(tail: &str) -> bool {
 fn date_context_ok(before: &str, after: &str) -> bool {
     let after = after.trim_start_matches([',', ' ']);
     let byline_after = [" by ", " par ", " por ", " von "].iter().any(|b| format!(" {after}").starts_with(b));
-    words(before) <= 3
-        && (byline_after
-            || after
-                .split_whitespace()
-                .all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3))
+    let (first, rest) = after.split_once([',', ';']).unwrap_or((after, ""));
+    let small = |s: &str| s.split_whitespace().all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3);
+    // "…, mis à jour le 13/02/2024 à 08h30"
+    let rest = rest.trim_start();
+    let rest_ok = small(rest) || date_label(rest).is_ok_and(|(r, update)| update && find_date(r).is_some());
+    words(before) <= 3 && (byline_after || (small(first) && rest_ok))
 }
 
 fn record_author(m: &mut MetaLine, name: &str, start: usize) {

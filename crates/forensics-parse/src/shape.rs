@@ -28,6 +28,8 @@ pub(crate) enum Shape {
     Counter,
     /// A short line without final punctuation: headline, heading, label.
     Title,
+    /// No letters or digits: "--", "* * *", "———".
+    Rule,
     Paragraph,
 }
 
@@ -42,6 +44,9 @@ pub(crate) fn word_count(s: &str) -> usize {
 }
 
 pub(crate) fn shape(line: &str) -> Shape {
+    if line.len() <= FURNITURE_MAX && !line.chars().any(char::is_alphanumeric) {
+        return Shape::Rule;
+    }
     let words = word_count(line);
     let short = line.len() <= FURNITURE_MAX;
     if short && contains_phrase(AD_LABELS, line.trim_matches(|c: char| !c.is_alphanumeric())) {
