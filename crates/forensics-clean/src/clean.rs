@@ -1,34 +1,117 @@
-//! The block classifier.
+//! Cleaning one article: features, the classifier, metadata, sentences.
 
+use crate::classify::{classify, Item, Thresholds};
+use crate::features::Features;
 use crate::model::{CleanArticle, CleanBlock, Removal};
 use crate::stats::CorpusStats;
-use forensics_parse::{Article, BlockKind, Span};
+use forensics_parse::{Article, BlockKind, Credit, CreditKind, Span};
 
 /// Options for [`clean`].
 #[derive(Debug, Clone, Default)]
-pub struct CleanOptions {}
+pub struct CleanOptions {
+    pub thresholds: Thresholds,
+}
+
+/// News agencies whose bare name on the last line is a sign-off credit.
+const AGENCIES: &[&str] = &[
+    "ap", "associated press", "reuters", "afp", "dpa", "ansa", "efe", "tass", "xinhua", "upi", "pa", "ntb", "tt", "ritzau",
+    "apa", "anp", "belga", "ria novosti", "interfax", "kyodo", "yonhap", "bloomberg", "epa",
+];
 
 /// Cleans one parsed article. `stats` (from [`CorpusStats`]) lets blocks that
 /// recur across many pages be recognised as template.
-pub fn clean(article: &Article, _stats: Option<&CorpusStats>, _opts: &CleanOptions) -> CleanArticle {
+pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions) -> CleanArticle {
+    let hint = article.meta.language_hint.as_deref();
+    let first_language = crate::lang::detect_with_hint(&prose_sample(article), hint);
+    let stops = crate::stopwords::stopwords(&first_language);
+    let features: Vec<Features> = article.blocks.iter().map(|b| Features::of(article.block_text(b), stops)).collect();
+    let items: Vec<Item> = article
+        .blocks
+        .iter()
+        .zip(&features)
+        .map(|(b, f)| Item {
+            kind: b.kind,
+            features: f,
+            template: stats.is_some_and(|s| s.is_template(article.block_text(b), f.ends_sentence && f.words >= 4)),
+        })
+        .collect();
+    let mut verdicts = classify(&items, stops.is_some(), &opts.thresholds);
+
+    let mut meta = article.meta.clone();
+    sign_off(article, &features, &mut verdicts, &mut meta.credits);
+    if meta.headline.is_none() {
+        if let (Some(b), Some(f)) = (article.blocks.first(), features.first()) {
+            let text = article.block_text(b);
+            let title = b.kind == BlockKind::Headline
+                || (verdicts.first().is_some_and(|v| v.removed.is_some()) && !f.ends_sentence && f.label.is_none() && (3..=25).contains(&f.words));
+            if title {
+                meta.headline = Some(text.to_string());
+            }
+        }
+    }
+
     let mut text = String::new();
     let mut blocks = Vec::new();
     let mut removed = Vec::new();
+    for (b, v) in article.blocks.iter().zip(&verdicts) {
+        if let Some(rule) = v.removed {
+            removed.push(Removal { kind: b.kind, raw: b.span, rule: rule.to_string() });
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(article.block_text(b));
+        blocks.push(CleanBlock { kind: v.kind, raw: b.span, clean: Span::new(start, text.len()), language: String::new() });
+    }
+    let language = if text.len() >= 200 { crate::lang::detect_with_hint(&text, hint) } else { first_language };
+    for b in &mut blocks {
+        b.language = crate::lang::detect_block(b.clean.slice(&text), &language);
+    }
+    let sentences = crate::sentences::split_sentences(&text, &language);
+    CleanArticle { id: article.id.clone(), language, meta, text, blocks, removed, sentences }
+}
+
+/// The longer blocks' text, for a first language guess before cleaning
+/// (the stopword list depends on it).
+fn prose_sample(article: &Article) -> String {
+    let mut s = String::new();
     for b in &article.blocks {
-        let raw = article.block_text(b);
-        match b.kind {
-            BlockKind::Paragraph | BlockKind::Heading | BlockKind::ListItem => {
-                if !text.is_empty() {
-                    text.push_str("\n\n");
-                }
-                let start = text.len();
-                text.push_str(raw);
-                blocks.push(CleanBlock { kind: b.kind, raw: b.span, clean: Span::new(start, text.len()), language: "und".into() });
+        let t = article.block_text(b);
+        if t.len() >= 80 {
+            s.push_str(t);
+            s.push('\n');
+            if s.len() > 2048 {
+                break;
             }
-            other => removed.push(Removal { kind: other, raw: b.span, rule: "kind".into() }),
         }
     }
-    let language = crate::lang::detect(&text);
-    let sentences = blocks.iter().map(|b| b.clean).collect();
-    CleanArticle { id: article.id.clone(), language, meta: article.meta.clone(), text, blocks, removed, sentences }
+    if s.is_empty() {
+        for b in article.blocks.iter().take(20) {
+            s.push_str(article.block_text(b));
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// A bare agency name or an all-capitals short line after the last kept
+/// block is a sign-off ("AP"): metadata (a credit), not body text.
+fn sign_off(article: &Article, features: &[Features], verdicts: &mut [crate::classify::Verdict], credits: &mut Vec<Credit>) {
+    let Some(last_kept) = verdicts.iter().rposition(|v| v.removed.is_none()) else { return };
+    for i in last_kept + 1..article.blocks.len() {
+        let b = &article.blocks[i];
+        let text = article.block_text(b).trim();
+        let f = &features[i];
+        let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+        let agency = AGENCIES.contains(&bare.to_lowercase().as_str());
+        let caps = f.words >= 1 && f.words <= 3 && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.len() <= 40;
+        if (agency || caps) && f.label.is_none() && !f.ends_sentence {
+            verdicts[i].removed = Some("metadata:credit");
+            if !credits.iter().any(|c| c.span == b.span) {
+                credits.push(Credit { name: bare.to_string(), kind: CreditKind::SignOff, span: b.span });
+            }
+        }
+    }
 }

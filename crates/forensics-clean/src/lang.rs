@@ -1,28 +1,113 @@
-//! Language identification.
+//! Language identification (whatlang), ISO 639-1 codes, "und" when unsure.
+
+/// Bytes of text the detector looks at: enough for a reliable guess on
+/// prose, and bounded so long pages cost no more than short ones.
+const SAMPLE: usize = 2048;
 
 /// ISO 639-1 code of `text`, or "und" when the detector is unsure.
 pub fn detect(text: &str) -> String {
-    match whatlang::detect(text) {
-        Some(info) if info.is_reliable() || info.confidence() > 0.5 => iso1(info.lang().code()).to_string(),
+    detect_with_hint(text, None)
+}
+
+/// Like [`detect`], with a declared language (from the input container) as
+/// a prior: it wins only when the detector is unsure or names a close
+/// relative of it (Bokmål/Nynorsk/Danish, Serbian/Croatian…), never against a
+/// confident detection of something else.
+pub fn detect_with_hint(text: &str, hint: Option<&str>) -> String {
+    let hint = hint.map(normalise_hint).filter(|h| *h != "und");
+    let sample = prefix(text, SAMPLE);
+    let Some(info) = whatlang::detect(sample) else {
+        return hint.unwrap_or("und").to_string();
+    };
+    let code = iso1(info.lang().code());
+    let sure = info.is_reliable() || info.confidence() > 0.5;
+    match hint {
+        Some(h) if h == code => code.to_string(),
+        Some(h) if !sure || related(h, code) => h.to_string(),
+        _ if sure && code != "und" => code.to_string(),
         _ => "und".to_string(),
     }
 }
 
+/// Language of a short piece (a block) inside a document of language `doc`:
+/// the block's own language when the detector is sure of it, else the
+/// document's (short lines carry too little evidence to overrule it).
+pub fn detect_block(text: &str, doc: &str) -> String {
+    if text.len() < 80 {
+        return doc.to_string();
+    }
+    match whatlang::detect(prefix(text, 400)) {
+        Some(info) if info.is_reliable() => {
+            let code = iso1(info.lang().code());
+            if code == "und" || related(doc, code) { doc.to_string() } else { code.to_string() }
+        }
+        _ => doc.to_string(),
+    }
+}
+
+fn related(a: &str, b: &str) -> bool {
+    const GROUPS: &[&[&str]] = &[&["nb", "nn", "no", "da"], &["sr", "hr", "bs"], &["ru", "uk", "be"], &["cs", "sk"], &["id", "ms"]];
+    a == b || GROUPS.iter().any(|g| g.contains(&a) && g.contains(&b))
+}
+
+/// "en-US", "EN", "nob", "no" → ISO 639-1 ("no" stays: Norwegian, unspecified).
+fn normalise_hint(h: &str) -> &'static str {
+    let base = h.split(['-', '_']).next().unwrap_or("").trim();
+    let lower = base.to_ascii_lowercase();
+    if lower.len() == 3 {
+        return iso1(&lower);
+    }
+    ALL1.iter().copied().find(|c| *c == lower).unwrap_or("und")
+}
+
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+const TABLE: &[(&str, &str)] = &[
+    ("afr", "af"), ("aka", "ak"), ("amh", "am"), ("ara", "ar"), ("aze", "az"), ("bel", "be"),
+    ("ben", "bn"), ("bul", "bg"), ("cat", "ca"), ("ces", "cs"), ("cmn", "zh"), ("dan", "da"),
+    ("deu", "de"), ("ell", "el"), ("eng", "en"), ("epo", "eo"), ("est", "et"), ("fin", "fi"),
+    ("fra", "fr"), ("guj", "gu"), ("heb", "he"), ("hin", "hi"), ("hrv", "hr"), ("hun", "hu"),
+    ("hye", "hy"), ("ind", "id"), ("ita", "it"), ("jav", "jv"), ("jpn", "ja"), ("kan", "kn"),
+    ("kat", "ka"), ("khm", "km"), ("kor", "ko"), ("lat", "la"), ("lav", "lv"), ("lit", "lt"),
+    ("mal", "ml"), ("mar", "mr"), ("mkd", "mk"), ("mya", "my"), ("nep", "ne"), ("nld", "nl"),
+    ("nno", "nn"), ("nob", "nb"), ("nor", "no"), ("ori", "or"), ("pan", "pa"), ("pes", "fa"), ("fas", "fa"),
+    ("pol", "pl"), ("por", "pt"), ("ron", "ro"), ("rus", "ru"), ("sin", "si"), ("slk", "sk"), ("slv", "sl"),
+    ("sna", "sn"), ("spa", "es"), ("srp", "sr"), ("swe", "sv"), ("tam", "ta"), ("tel", "te"),
+    ("tgl", "tl"), ("tha", "th"), ("tuk", "tk"), ("tur", "tr"), ("ukr", "uk"), ("urd", "ur"),
+    ("uzb", "uz"), ("vie", "vi"), ("yid", "yi"), ("zho", "zh"), ("zul", "zu"), ("msa", "ms"), ("bos", "bs"),
+];
+
+const ALL1: &[&str] = &[
+    "af", "ak", "am", "ar", "az", "be", "bn", "bg", "bs", "ca", "cs", "zh", "da", "de", "el", "en", "eo", "et", "fi", "fr",
+    "gu", "he", "hi", "hr", "hu", "hy", "id", "it", "jv", "ja", "kn", "ka", "km", "ko", "la", "lv", "lt", "ml", "mr",
+    "mk", "ms", "my", "ne", "nl", "nn", "nb", "no", "or", "pa", "fa", "pl", "pt", "ro", "ru", "si", "sk", "sl", "sn",
+    "es", "sr", "sv", "ta", "te", "tl", "th", "tk", "tr", "uk", "ur", "uz", "vi", "yi", "zu",
+];
+
 /// ISO 639-3 (whatlang's codes) to ISO 639-1; "und" for a language without one.
 pub fn iso1(code3: &str) -> &'static str {
-    const TABLE: &[(&str, &str)] = &[
-        ("afr", "af"), ("aka", "ak"), ("amh", "am"), ("ara", "ar"), ("aze", "az"), ("bel", "be"),
-        ("ben", "bn"), ("bul", "bg"), ("cat", "ca"), ("ces", "cs"), ("cmn", "zh"), ("dan", "da"),
-        ("deu", "de"), ("ell", "el"), ("eng", "en"), ("epo", "eo"), ("est", "et"), ("fin", "fi"),
-        ("fra", "fr"), ("guj", "gu"), ("heb", "he"), ("hin", "hi"), ("hrv", "hr"), ("hun", "hu"),
-        ("hye", "hy"), ("ind", "id"), ("ita", "it"), ("jav", "jv"), ("jpn", "ja"), ("kan", "kn"),
-        ("kat", "ka"), ("khm", "km"), ("kor", "ko"), ("lat", "la"), ("lav", "lv"), ("lit", "lt"),
-        ("mal", "ml"), ("mar", "mr"), ("mkd", "mk"), ("mya", "my"), ("nep", "ne"), ("nld", "nl"),
-        ("nno", "nn"), ("nob", "nb"), ("ori", "or"), ("pan", "pa"), ("pes", "fa"), ("pol", "pl"),
-        ("por", "pt"), ("ron", "ro"), ("rus", "ru"), ("sin", "si"), ("slk", "sk"), ("slv", "sl"),
-        ("sna", "sn"), ("spa", "es"), ("srp", "sr"), ("swe", "sv"), ("tam", "ta"), ("tel", "te"),
-        ("tgl", "tl"), ("tha", "th"), ("tuk", "tk"), ("tur", "tr"), ("ukr", "uk"), ("urd", "ur"),
-        ("uzb", "uz"), ("vie", "vi"), ("yid", "yi"), ("zul", "zu"),
-    ];
     TABLE.iter().find(|(c3, _)| *c3 == code3).map(|(_, c1)| *c1).unwrap_or("und")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_are_priors() {
+        let en = "The government said on Monday that it would expand cooperation with its neighbours on security and trade.";
+        assert_eq!(detect(en), "en");
+        assert_eq!(detect_with_hint(en, Some("de")), "en");
+        assert_eq!(detect_with_hint("ok", Some("de-AT")), "de");
+        assert_eq!(detect(""), "und");
+    }
 }

@@ -37,3 +37,27 @@ pub struct CleanArticle {
     /// Sentence spans in [`CleanArticle::text`].
     pub sentences: Vec<Span>,
 }
+
+impl CleanArticle {
+    /// The normalised view of [`CleanArticle::text`] for matching; map its
+    /// offsets back with [`crate::Normalized::to_source`] and then
+    /// [`CleanArticle::raw_spans`].
+    pub fn normalized(&self) -> crate::Normalized {
+        crate::Normalized::new(&self.text)
+    }
+
+    /// The raw-page spans (in the parsed `Article::text`) under a span of
+    /// [`CleanArticle::text`]: one per kept block it touches, since the
+    /// blank lines between blocks are not raw text.
+    pub fn raw_spans(&self, clean: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            let start = clean.start.max(b.clean.start);
+            let end = clean.end.min(b.clean.end);
+            if start < end {
+                out.push(Span::new(b.raw.start + (start - b.clean.start), b.raw.start + (end - b.clean.start)));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,343 @@
+//! The block classifier: jusText's length and stopword classes with context
+//! smoothing, plus what plain text needs on top (no DOM, no link density):
+//! hard rules (parser kinds, the lexicon, corpus repetition), link-list and
+//! teaser-list shape, zones opened by section labels, and the main text
+//! region (the run of blocks with the largest text mass, as trafilatura
+//! and readability pick one container).
+
+use crate::features::Features;
+use forensics_parse::BlockKind;
+
+/// One block as the classifier sees it.
+pub(crate) struct Item<'a> {
+    pub kind: BlockKind,
+    pub features: &'a Features,
+    /// The block recurs on many pages of the corpus.
+    pub template: bool,
+}
+
+/// Tunable thresholds; the defaults are jusText's, scaled to the document
+/// where the stopword lists differ in size.
+#[derive(Debug, Clone)]
+pub struct Thresholds {
+    /// Characters under which a block is "short" (jusText: 70).
+    pub length_low: usize,
+    /// Characters over which a block with enough stopwords is "good" (jusText: 200).
+    pub length_high: usize,
+    /// Stopword density for "near-good", as a share of the document's prose density.
+    pub stop_low: f64,
+    /// Stopword density for "good", as a share of the document's prose density.
+    pub stop_high: f64,
+    /// Longest run of text between a subheading and the good block after it.
+    pub heading_distance: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { length_low: 70, length_high: 200, stop_low: 0.62, stop_high: 0.72, heading_distance: 200 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+/// The classifier's decision for one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    /// `None`: article text. `Some(rule)`: removed by that rule.
+    pub removed: Option<&'static str>,
+    pub kind: BlockKind,
+}
+
+/// The density of stopwords in this document's prose: the upper quartile
+/// over blocks long enough to be prose. `None` without a stopword list.
+fn prose_density(items: &[Item], has_list: bool) -> Option<f64> {
+    if !has_list {
+        return None;
+    }
+    let mut d: Vec<f64> = items.iter().filter(|i| i.features.words >= 15).map(|i| i.features.stop_density()).collect();
+    if d.len() < 2 {
+        return Some(0.4);
+    }
+    d.sort_by(f64::total_cmp);
+    let q = d[(d.len() * 3 / 4).min(d.len() - 1)];
+    Some(q.clamp(0.2, 0.8))
+}
+
+fn hard_rule(item: &Item) -> Option<&'static str> {
+    use BlockKind::*;
+    Some(match item.kind {
+        Headline => "metadata:headline",
+        Byline => "metadata:byline",
+        ReadTime => "metadata:read-time",
+        Handle => "metadata:handle",
+        Metadata => "metadata:date",
+        Dateline => "metadata:dateline",
+        Credit => "metadata:credit",
+        Caption => "parser:caption",
+        Teaser => "parser:teaser",
+        Widget => "parser:widget",
+        Form => "parser:form",
+        Navigation => "parser:navigation",
+        Promo => "parser:promo",
+        Paragraph | Heading | ListItem | Other => {
+            if let Some(label) = item.features.label {
+                return Some(label.rule());
+            }
+            if item.template {
+                return Some("corpus-repeat");
+            }
+            return None;
+        }
+    })
+}
+
+/// A line shaped like a title or a link: short, not a sentence.
+fn title_like(f: &Features) -> bool {
+    !f.ends_sentence && f.length_words() <= 20 && f.chars < 160
+}
+
+pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Vec<Verdict> {
+    let n = items.len();
+    let reference = prose_density(items, has_stoplist);
+    let mut rule: Vec<Option<&'static str>> = items.iter().map(hard_rule).collect();
+
+    // Stage 1: jusText's context-free classes.
+    let mut class: Vec<Class> = items
+        .iter()
+        .zip(&rule)
+        .map(|(item, r)| if r.is_some() { Class::Bad } else { initial_class(item.features, reference, t) })
+        .collect();
+
+    // Runs of three or more short title-like lines with few stopwords are
+    // menus, tag clouds and teaser lists; one such line alone may be a subheading.
+    let listish: Vec<bool> = items
+        .iter()
+        .zip(&rule)
+        .map(|(item, r)| {
+            let f = item.features;
+            r.is_none() && title_like(f) && f.chars < 100 && reference.is_none_or(|r| f.stop_density() < r * t.stop_low || f.words < 4)
+        })
+        .collect();
+    let furniture: Vec<bool> = rule.iter().map(Option::is_some).collect();
+    let mut i = 0;
+    while i < n {
+        if listish[i] {
+            let start = i;
+            while i < n && (listish[i] || (furniture[i] && i + 1 < n && listish[i + 1])) {
+                i += 1;
+            }
+            if i - start >= 3 {
+                for j in start..i {
+                    if rule[j].is_none() {
+                        rule[j] = Some("link-list");
+                        class[j] = Class::Bad;
+                    }
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+
+    mark_zones(items, &mut rule, &mut class);
+    let hard: Vec<bool> = rule.iter().map(Option::is_some).collect();
+
+    // Stage 2: context smoothing (jusText): short blocks take their
+    // neighbours' class, near-good ones stay unless both neighbours are bad.
+    let original = class.clone();
+    let neighbour = |i: usize, dir: isize, skip_near: bool| -> Class {
+        let mut j = i as isize + dir;
+        while j >= 0 && (j as usize) < n {
+            let c = original[j as usize];
+            if c == Class::Good || c == Class::Bad || (c == Class::NearGood && !skip_near) {
+                return c;
+            }
+            j += dir;
+        }
+        Class::Bad
+    };
+    for i in 0..n {
+        if hard[i] || original[i] != Class::Short {
+            continue;
+        }
+        let (p, nx) = (neighbour(i, -1, true), neighbour(i, 1, true));
+        class[i] = if p == Class::Good && nx == Class::Good {
+            Class::Good
+        } else if p == Class::Bad && nx == Class::Bad {
+            Class::Bad
+        } else if (p == Class::Bad && neighbour(i, -1, false) == Class::NearGood)
+            || (nx == Class::Bad && neighbour(i, 1, false) == Class::NearGood)
+        {
+            Class::Good
+        } else {
+            Class::Bad
+        };
+    }
+    for i in 0..n {
+        if original[i] == Class::NearGood {
+            let (p, nx) = (neighbour(i, -1, true), neighbour(i, 1, true));
+            class[i] = if p == Class::Bad && nx == Class::Bad { Class::Bad } else { Class::Good };
+        }
+    }
+
+    // Subheadings: a heading-shaped block followed closely by good text and
+    // preceded by some (the lines before the first paragraph are the page's
+    // headline and furniture, not the article's subheadings).
+    let mut seen_good = false;
+    let mut heading = vec![false; n];
+    for i in 0..n {
+        if class[i] == Class::Good && original[i] == Class::Good {
+            seen_good = true;
+        }
+        let f = items[i].features;
+        if hard[i] || !seen_good || f.ends_sentence || f.bullet || f.length_words() == 0 || f.length_words() > 15 {
+            continue;
+        }
+        let mut dist = 0;
+        for j in i + 1..n {
+            if original[j] == Class::Good && class[j] == Class::Good {
+                class[i] = Class::Good;
+                heading[i] = true;
+                break;
+            }
+            dist += items[j].features.chars;
+            if hard[j] || dist > t.heading_distance {
+                break;
+            }
+        }
+    }
+
+    let region = main_region(items, &class, &hard);
+
+    (0..n)
+        .map(|i| {
+            let f = items[i].features;
+            let removed = if let Some(r) = rule[i] {
+                Some(r)
+            } else if class[i] != Class::Good {
+                Some(match original[i] {
+                    Class::Short => "short",
+                    Class::NearGood => "near-good-between-bad",
+                    _ => "low-stopword-density",
+                })
+            } else if !region.contains(&i) {
+                Some("outside-main-text")
+            } else {
+                None
+            };
+            let kind = match items[i].kind {
+                k @ (BlockKind::Heading | BlockKind::ListItem) => k,
+                _ if f.bullet => BlockKind::ListItem,
+                _ if heading[i] => BlockKind::Heading,
+                BlockKind::Other if removed.is_none() => BlockKind::Paragraph,
+                k => k,
+            };
+            Verdict { removed, kind }
+        })
+        .collect()
+}
+
+fn initial_class(f: &Features, reference: Option<f64>, t: &Thresholds) -> Class {
+    let Some(reference) = reference else {
+        // No stopword list (or a script without spaces): sentence shape only.
+        let len = f.chars;
+        return if len >= t.length_high / 2 && f.sentence_ends + f.commas >= 2 {
+            Class::Good
+        } else if len >= t.length_low / 2 && f.sentence_ends >= 1 {
+            Class::NearGood
+        } else if len < t.length_low / 2 {
+            Class::Short
+        } else {
+            Class::Bad
+        };
+    };
+    let density = f.stop_density();
+    if f.chars < t.length_low {
+        Class::Short
+    } else if density >= reference * t.stop_high {
+        if f.chars > t.length_high { Class::Good } else { Class::NearGood }
+    } else if density >= reference * t.stop_low {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// A label such as "Related posts", "Comments" or "Newsletter" after some
+/// article text opens a zone: its items (teaser titles with their
+/// summaries, comments, forms) are removed until article prose resumes,
+/// i.e. two running good blocks not introduced by a title-like line.
+fn mark_zones(items: &[Item], rule: &mut [Option<&'static str>], class: &mut [Class]) {
+    let n = items.len();
+    let mut text_before = 0usize;
+    let mut i = 0;
+    while i < n {
+        let f = items[i].features;
+        let opens = f.label.is_some_and(|l| l.opens_zone()) && text_before > 0;
+        if class[i] == Class::Good {
+            text_before += 1;
+        }
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let zone_rule = match f.label {
+            Some(crate::lexicon::Label::Comments) => "zone:comments",
+            Some(crate::lexicon::Label::Newsletter) => "zone:newsletter",
+            _ => "zone:related",
+        };
+        let mut j = i + 1;
+        while j < n {
+            let fj = items[j].features;
+            if fj.label.is_some_and(|l| l.opens_zone()) {
+                break;
+            }
+            let resumes = class[j] == Class::Good
+                && j + 1 < n
+                && class[j + 1] == Class::Good
+                && !fj.bullet
+                && !items[j + 1].features.bullet
+                && !title_like(items[j - 1].features);
+            if resumes {
+                break;
+            }
+            if rule[j].is_none() {
+                rule[j] = Some(zone_rule);
+                class[j] = Class::Bad;
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// The contiguous run of blocks with the largest score, good text counting
+/// for its length and everything else against it.
+fn main_region(items: &[Item], class: &[Class], hard: &[bool]) -> std::ops::Range<usize> {
+    let mut best = (0i64, 0usize, 0usize);
+    let mut cur = 0i64;
+    let mut start = 0;
+    for (i, item) in items.iter().enumerate() {
+        let chars = item.features.chars as i64;
+        let score = match (class[i], hard[i]) {
+            (Class::Good, _) => chars,
+            (_, true) => -(chars.min(200) / 4) - 10,
+            _ => -(chars.min(200) / 2) - 20,
+        };
+        if cur <= 0 {
+            cur = 0;
+            start = i;
+        }
+        cur += score;
+        if cur > best.0 {
+            best = (cur, start, i + 1);
+        }
+    }
+    best.1..best.2
+}

@@ -1,0 +1,166 @@
+//! The widget and label lexicon (`data/lexicon.tsv`): short lines that are
+//! page furniture in several languages (share, rating, comments, newsletter,
+//! cookie, related, read-more, copyright, advert, navigation).
+
+use aho_corasick::AhoCorasick;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What kind of furniture a label line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    Related,
+    Comments,
+    Newsletter,
+    Share,
+    Rating,
+    ReadMore,
+    Advert,
+    Cookie,
+    Copyright,
+    Nav,
+}
+
+impl Label {
+    fn parse(s: &str) -> Option<Label> {
+        Some(match s {
+            "related" => Label::Related,
+            "comments" => Label::Comments,
+            "newsletter" => Label::Newsletter,
+            "share" => Label::Share,
+            "rating" => Label::Rating,
+            "readmore" => Label::ReadMore,
+            "advert" => Label::Advert,
+            "cookie" => Label::Cookie,
+            "copyright" => Label::Copyright,
+            "nav" => Label::Nav,
+            _ => return None,
+        })
+    }
+
+    /// The rule name recorded in a [`crate::Removal`].
+    pub fn rule(self) -> &'static str {
+        match self {
+            Label::Related => "lexicon:related",
+            Label::Comments => "lexicon:comments",
+            Label::Newsletter => "lexicon:newsletter",
+            Label::Share => "lexicon:share",
+            Label::Rating => "lexicon:rating",
+            Label::ReadMore => "lexicon:read-more",
+            Label::Advert => "lexicon:advert",
+            Label::Cookie => "lexicon:cookie",
+            Label::Copyright => "lexicon:copyright",
+            Label::Nav => "lexicon:navigation",
+        }
+    }
+
+    /// Labels that head a section of non-article items (teasers, comments,
+    /// sign-up forms) rather than standing alone.
+    pub fn opens_zone(self) -> bool {
+        matches!(self, Label::Related | Label::Comments | Label::Newsletter)
+    }
+}
+
+struct Lexicon {
+    lines: HashMap<String, Label>,
+    prefixes: Vec<(String, Label)>,
+    contains: AhoCorasick,
+    contains_labels: Vec<Label>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lines = HashMap::new();
+        let mut prefixes = Vec::new();
+        let mut pats = Vec::new();
+        let mut contains_labels = Vec::new();
+        for row in include_str!("../data/lexicon.tsv").lines() {
+            if row.starts_with('#') || row.trim().is_empty() {
+                continue;
+            }
+            let mut cols = row.split('\t');
+            let (Some(cat), Some(mode), Some(pat)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let Some(label) = Label::parse(cat) else { continue };
+            let pat = fold(pat);
+            match mode {
+                "line" => {
+                    lines.entry(pat).or_insert(label);
+                }
+                "prefix" => prefixes.push((pat, label)),
+                "contains" => {
+                    pats.push(pat);
+                    contains_labels.push(label);
+                }
+                _ => {}
+            }
+        }
+        // The patterns are fixed data; a build failure would be a bug in the
+        // file, caught by the tests, so fall back to matching nothing.
+        let contains = AhoCorasick::new(&pats).unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        Lexicon { lines, prefixes, contains, contains_labels }
+    })
+}
+
+/// Lower case, digits dropped, every other non-letter a single space.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else if !c.is_numeric() && c != '\'' && c != '’' {
+            space = true;
+        }
+    }
+    out
+}
+
+/// The label a line is, if it is one. Only short lines are labels.
+pub fn classify(line: &str) -> Option<Label> {
+    if line.len() > 300 {
+        return None;
+    }
+    let folded = fold(line);
+    let lex = lexicon();
+    if line.len() <= 80 {
+        if folded.is_empty() {
+            return None;
+        }
+        if let Some(&l) = lex.lines.get(&folded) {
+            return Some(l);
+        }
+    }
+    for (p, l) in &lex.prefixes {
+        if folded.starts_with(p.as_str()) && folded.as_bytes().get(p.len()).is_none_or(|&b| b == b' ') && line.len() <= 160 {
+            return Some(*l);
+        }
+    }
+    lex.contains.find(&folded).and_then(|m| lex.contains_labels.get(m.pattern().as_usize()).copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        for (line, want) in [
+            ("Recommended Stories", Some(Label::Related)),
+            ("12 Comments", Some(Label::Comments)),
+            ("Leave a Reply", Some(Label::Comments)),
+            ("Share this:", Some(Label::Share)),
+            ("Läs också", Some(Label::Related)),
+            ("© 2024 Example Media. All rights reserved.", Some(Label::Copyright)),
+            ("Subscribe to our newsletter", Some(Label::Newsletter)),
+            ("The president said he would share the report.", None),
+            ("Related reading was never his thing, he said on Monday.", None),
+        ] {
+            assert_eq!(classify(line), want, "{line}");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Sentence segmentation that knows abbreviations, initials, ordinal dates
+//! and quotations (UAX #29 alone splits after "Feb.", "Mr." and "U.S.").
+//! The abbreviations are data: `data/abbreviations.tsv`.
+
+use forensics_parse::Span;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Abbr {
+    Title,
+    Number,
+    Weak,
+}
+
+fn table() -> &'static HashMap<(String, String), Abbr> {
+    static T: OnceLock<HashMap<(String, String), Abbr>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = HashMap::new();
+        for row in include_str!("../data/abbreviations.tsv").lines() {
+            if row.starts_with('#') {
+                continue;
+            }
+            let mut cols = row.split('\t');
+            let (Some(lang), Some(kind), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let kind = match kind {
+                "title" => Abbr::Title,
+                "number" => Abbr::Number,
+                "weak" => Abbr::Weak,
+                _ => continue,
+            };
+            for w in words.split_whitespace() {
+                m.insert((lang.to_string(), w.to_lowercase()), kind);
+            }
+        }
+        m
+    })
+}
+
+fn abbreviation(lang: &str, word: &str) -> Option<Abbr> {
+    let w = word.to_lowercase();
+    let t = table();
+    let lang = match lang {
+        "no" | "nn" => "nb",
+        l => l,
+    };
+    t.get(&(lang.to_string(), w.clone())).or_else(|| t.get(&("*".to_string(), w))).copied()
+}
+
+/// Languages that write ordinal numbers with a full stop ("24. februar", "am 3. Oktober").
+fn ordinal_dot(lang: &str) -> bool {
+    matches!(lang, "de" | "nb" | "nn" | "no" | "da" | "fi" | "cs" | "sk" | "pl" | "hu" | "hr" | "sl" | "sr" | "et" | "lv" | "is")
+}
+
+const OPEN_QUOTES: &[char] = &['“', '„', '«', '‹', '"', '‘'];
+const CLOSERS: &[char] = &['”', '»', '›', '"', '’', '\'', ')', ']', '“'];
+
+/// Sentence spans (byte ranges, trimmed) of `text` in language `lang`.
+/// Sentences never cross a blank line.
+pub fn split_sentences(text: &str, lang: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for para in text.split("\n\n") {
+        split_paragraph(para, lang, offset, &mut out);
+        offset += para.len() + 2;
+    }
+    out
+}
+
+fn split_paragraph(text: &str, lang: &str, base: usize, out: &mut Vec<Span>) {
+    let stops = crate::stopwords::stopwords(lang);
+    let mut start = 0;
+    let mut open_quote = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        match c {
+            '“' if lang == "de" && open_quote => open_quote = false,
+            '“' | '„' | '«' | '‹' => open_quote = true,
+            '”' | '»' | '›' => open_quote = false,
+            '"' => open_quote = !open_quote,
+            _ => {}
+        }
+        if !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
+            i += 1;
+            continue;
+        }
+        // The run of terminal punctuation, then closing quotes and brackets.
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        let mut quote_after = open_quote;
+        while j < chars.len() && CLOSERS.contains(&chars[j].1) {
+            if matches!(chars[j].1, '”' | '»' | '"' | '“') {
+                quote_after = false;
+            }
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let cjk = matches!(c, '。' | '！' | '？');
+        let at_space = j >= chars.len() || chars[j].1.is_whitespace();
+        if !(at_space || cjk) {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let split = if k >= chars.len() {
+            true
+        } else {
+            let single_dot = c == '.' && j == i + 1 || (c == '.' && chars.get(i + 1).is_some_and(|&(_, d)| CLOSERS.contains(&d)));
+            decide(text, &chars, lang, stops, pos, k, single_dot, cjk)
+                && !(quote_after && quote_continues(text, &chars, j))
+        };
+        open_quote = quote_after;
+        if split {
+            push(out, text, base, start, end);
+            start = chars.get(k).map_or(text.len(), |&(p, _)| p);
+        }
+        i = j.max(i + 1);
+    }
+    push(out, text, base, start, text.len());
+}
+
+fn push(out: &mut Vec<Span>, text: &str, base: usize, start: usize, end: usize) {
+    let piece = text.get(start..end).unwrap_or("");
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(base + start + lead, base + start + lead + trimmed.len()));
+    }
+}
+
+/// Whether the boundary candidate at `dot` (a terminal mark; the next
+/// sentence would start at char index `next`) is a real sentence end.
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    text: &str,
+    chars: &[(usize, char)],
+    lang: &str,
+    stops: Option<&std::collections::HashSet<&'static str>>,
+    dot: usize,
+    next: usize,
+    single_dot: bool,
+    cjk: bool,
+) -> bool {
+    let first = chars[next].1;
+    if first.is_lowercase() && !cjk {
+        return false;
+    }
+    if !single_dot {
+        return true;
+    }
+    // The word before the dot, back to a space or an opening bracket/quote.
+    let before = &text[..dot];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '[' || OPEN_QUOTES.contains(&c)).map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let next_word: String = text[chars[next].0..].chars().take_while(|c| c.is_alphanumeric()).collect();
+    let opener = stops.is_some_and(|s| s.contains(next_word.to_lowercase().as_str()));
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return !(ordinal_dot(lang) && word.len() <= 2);
+    }
+    match abbreviation(lang, word) {
+        Some(Abbr::Title) => return false,
+        Some(Abbr::Number) => return !first.is_ascii_digit(),
+        Some(Abbr::Weak) => return opener,
+        None => {}
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // An initial ("J. Smith") or a dotted acronym ("U.S. President", "U.N."):
+    // a sentence ends there only before a usual sentence opener.
+    if letters == 1 && word.chars().next().is_some_and(char::is_uppercase) {
+        return opener && next_word.chars().count() > 1;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return opener;
+    }
+    true
+}
+
+/// Inside an open quotation, a full stop ends the sentence unless the quote
+/// runs on into its attribution (“We will win. They will lose,” he said.):
+/// the quotation then closes after a comma or before a lower-case word.
+fn quote_continues(text: &str, chars: &[(usize, char)], from: usize) -> bool {
+    let Some(close) = chars[from..].iter().find(|(_, c)| matches!(c, '”' | '»' | '"')) else { return false };
+    let before = text[..close.0].trim_end();
+    let after = text[close.0 + close.1.len_utf8()..].trim_start();
+    before.ends_with(',') || after.chars().next().is_some_and(char::is_lowercase) || after.starts_with(',')
+}
