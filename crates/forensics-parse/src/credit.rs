@@ -92,12 +92,17 @@ fn labelled_photo(tail: &str) -> Option<Found> {
             let name = rest.trim().trim_end_matches([')', '.']).trim();
             let name = name.rsplit(['/', ',']).next().unwrap_or(name).trim();
             if is_agency_shaped(name) {
-                let start = t.len() - rest.trim_start().len();
+                let start = offset_in(t, name);
                 return Some(Found { name: canonical_agency(name), start, end: start + name.len() });
             }
         }
     }
     None
+}
+
+/// Byte offset of `inner`, a subslice of `outer`, within `outer`.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize).min(outer.len())
 }
 
 /// A short capitalised name: "AP", "Reuters", "Tidewater Press", "Al-Jazeera".
@@ -123,7 +128,12 @@ pub(crate) fn is_acronym(s: &str) -> bool {
 /// → "GDA", "PSI - Presse Sud Information" → "PSI"; datelines and sign-offs
 /// mostly use the short form, so credits compare across pages.
 pub(crate) fn short_name(name: &str) -> String {
-    let name = name.trim().trim_matches(|c| c == '(' || c == ')').trim();
+    let name = name.trim();
+    // "(NDM - Nachrichtendienst Mittelland)": drop the wrapping parentheses only.
+    let name = match name.strip_prefix('(') {
+        Some(inner) => inner.strip_suffix(')').unwrap_or(inner).trim(),
+        None => name,
+    };
     if let Some(open) = name.rfind('(')
         && let Some(close) = name[open..].find(')')
     {

@@ -26,6 +26,9 @@ mod model;
 mod shape;
 mod text;
 
+#[cfg(test)]
+mod grammar_tests;
+
 pub use decode::decode;
 pub use model::*;
 pub use text::parse_text;

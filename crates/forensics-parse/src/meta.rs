@@ -233,7 +233,8 @@ pub(crate) fn header_date_line(line: &str) -> Option<(PartialDate, usize, usize)
     if line.len() > 1000 {
         return None;
     }
-    let (rest, _) = date_label(line).ok()?;
+    let lead = line.len() - line.trim_start().len();
+    let (rest, _) = date_label(&line[lead..]).ok()?;
     let (after, d) = crate::date::date(rest).ok()?;
     let date_end = line.len() - after.len();
     let slot = after.trim_start();
@@ -270,7 +271,10 @@ fn name_at<'a>(seg: &'a str, rest: &'a str) -> Option<(&'a str, usize)> {
     if name.is_empty() || name.len() > 60 || words(name) > 6 {
         return None;
     }
-    let ok = if is_handle_name(name) {
+    // A handle after "by" must look like one: "by metro_mira", "by @desk";
+    // "By contrast" is prose.
+    let handle = is_handle_name(name) && (name.starts_with('@') || name.contains(['_', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']));
+    let ok = if handle {
         true
     } else {
         let ws: Vec<&str> = name.split_whitespace().collect();
