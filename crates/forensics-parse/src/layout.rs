@@ -88,7 +88,7 @@ pub(crate) fn layout(text: &str) -> (Vec<Block>, Metadata, Vec<Diagnostic>) {
     let fixed_headline = header_line(&mut units, &mut meta, &mut found);
     let first_body = units
         .iter()
-        .position(|u| u.shape == Shape::Paragraph && u.words >= BODY_WORDS)
+        .position(|u| u.shape == Shape::Paragraph && (u.words >= BODY_WORDS || dateline(u.text).is_some()))
         .unwrap_or(units.len());
     widgets(&mut units);
     teasers(&mut units, first_body);
