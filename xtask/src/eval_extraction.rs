@@ -126,20 +126,20 @@ fn shingles<'a>(toks: &[&'a str]) -> HashMap<Vec<&'a str>, u32> {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Page {
-    precision: Option<f64>,
-    recall: Option<f64>,
+pub struct Page {
+    pub precision: Option<f64>,
+    pub recall: Option<f64>,
 }
 
 impl Page {
-    fn f1(&self) -> f64 {
+    pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision.unwrap_or(0.0), self.recall.unwrap_or(0.0));
         if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
     }
 }
 
 #[derive(Default)]
-struct Scorer {
+pub struct Scorer {
     precisions: Vec<f64>,
     recalls: Vec<f64>,
     exact: usize,
@@ -147,7 +147,7 @@ struct Scorer {
 }
 
 impl Scorer {
-    fn add(&mut self, want: &str, got: &str) -> Page {
+    pub fn add(&mut self, want: &str, got: &str) -> Page {
         let (tw, tg) = (tokens(want), tokens(got));
         let (sw, sg) = (shingles(&tw), shingles(&tg));
         let mut tp = 0u64;
@@ -171,7 +171,7 @@ impl Scorer {
         Page { precision, recall }
     }
 
-    fn result(&self) -> (f64, f64, f64, f64) {
+    pub fn result(&self) -> (f64, f64, f64, f64) {
         let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
         let (p, r) = (mean(&self.precisions), mean(&self.recalls));
         let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };

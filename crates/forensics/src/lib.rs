@@ -20,11 +20,15 @@
 //! assert_eq!(analysis.documents.len(), 1);
 //! ```
 
+mod observe;
 mod pipeline;
 
-pub use pipeline::{analyze_inputs, clean_all, parse_all, parse_document, Config};
+pub use observe::{Observer, Stage};
+pub use pipeline::{analyze_observed, clean_all_observed, parse_all_observed, analyze_inputs, clean_all, parse_all, parse_document, Config};
 pub use forensics_clean as clean;
 pub use forensics_dedup as dedup;
+#[cfg(feature = "html")]
+pub use forensics_html as html;
 pub use forensics_input as input;
 pub use forensics_parse as parse;
 pub use forensics_provenance as provenance;

@@ -5,6 +5,7 @@ use forensics_dedup::DedupConfig;
 use forensics_input::{Format, Inputs, RawDocument};
 use forensics_parse::Article;
 use forensics_provenance::{Analysis, ProvenanceConfig, Skipped};
+use crate::observe::{timed, Observer, Stage};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,7 +19,11 @@ pub struct Config {
 /// Parses one raw document with the parser its format needs.
 pub fn parse_document(raw: &RawDocument) -> Article {
     let mut article = match raw.format {
-        Format::Text | Format::Html => forensics_parse::parse_text(&raw.id, &raw.bytes),
+        #[cfg(feature = "html")]
+        Format::Html => forensics_html::parse_html(&raw.id, &raw.bytes),
+        #[cfg(not(feature = "html"))]
+        Format::Html => forensics_parse::parse_text(&raw.id, &raw.bytes),
+        Format::Text => forensics_parse::parse_text(&raw.id, &raw.bytes),
     };
     let h = &raw.hints;
     let m = &mut article.meta;
@@ -45,22 +50,53 @@ fn unique_ids(docs: &mut [RawDocument]) {
 }
 
 pub fn parse_all(docs: &[RawDocument]) -> Vec<Article> {
-    docs.par_iter().map(parse_document).collect()
+    parse_all_observed(docs, &())
+}
+
+/// [`parse_all`], reporting each parsed document to `obs`.
+pub fn parse_all_observed(docs: &[RawDocument], obs: &dyn Observer) -> Vec<Article> {
+    docs.par_iter()
+        .map(|d| {
+            let a = parse_document(d);
+            obs.advanced(1);
+            a
+        })
+        .collect()
 }
 
 pub fn clean_all(articles: &[Article]) -> Vec<CleanArticle> {
-    let stats = CorpusStats::from_articles(articles);
+    clean_all_observed(articles, &())
+}
+
+/// [`clean_all`], timing the corpus statistics and reporting each cleaned document to `obs`.
+pub fn clean_all_observed(articles: &[Article], obs: &dyn Observer) -> Vec<CleanArticle> {
+    let stats = timed(obs, Stage::Stats, 0, || CorpusStats::from_articles(articles));
     let opts = CleanOptions::default();
-    articles.par_iter().map(|a| forensics_clean::clean(a, Some(&stats), &opts)).collect()
+    timed(obs, Stage::Clean, articles.len(), || {
+        articles
+            .par_iter()
+            .map(|a| {
+                let c = forensics_clean::clean(a, Some(&stats), &opts);
+                obs.advanced(1);
+                c
+            })
+            .collect()
+    })
 }
 
 /// Runs the whole pipeline over documents already read.
-pub fn analyze_inputs(mut inputs: Inputs, cfg: &Config) -> Analysis {
+pub fn analyze_inputs(inputs: Inputs, cfg: &Config) -> Analysis {
+    analyze_observed(inputs, cfg, &())
+}
+
+/// [`analyze_inputs`], reporting progress and stage times to `obs`.
+pub fn analyze_observed(mut inputs: Inputs, cfg: &Config, obs: &dyn Observer) -> Analysis {
     unique_ids(&mut inputs.documents);
-    let articles = parse_all(&inputs.documents);
-    let cleaned = clean_all(&articles);
-    let families = forensics_dedup::dedup(&cleaned, &cfg.dedup);
-    let mut analysis = forensics_provenance::provenance(&cleaned, &families, &cfg.provenance);
+    let articles = timed(obs, Stage::Parse, inputs.documents.len(), || parse_all_observed(&inputs.documents, obs));
+    obs.parsed(&articles);
+    let cleaned = clean_all_observed(&articles, obs);
+    let families = timed(obs, Stage::Dedup, 0, || forensics_dedup::dedup(&cleaned, &cfg.dedup));
+    let mut analysis = timed(obs, Stage::Provenance, 0, || forensics_provenance::provenance(&cleaned, &families, &cfg.provenance));
     let origin: BTreeMap<&str, &RawDocument> = inputs.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     for rec in &mut analysis.documents {
         if let Some(raw) = origin.get(rec.id.as_str()) {
