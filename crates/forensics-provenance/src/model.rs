@@ -1,5 +1,6 @@
 //! The output contract of `forensics analyze --format json`
 //! (schema `forensics.analysis/1`, see `docs/analysis.schema.json`).
+//! Adding a field keeps the schema name; renaming or removing one bumps it.
 
 use forensics_parse::{Credit, Dateline, Span};
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,7 @@ pub struct DocumentRecord {
 /// An ancestor the corpus lacks, inferred from edits its descendants share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Intermediate {
+    /// `<family id>/i<n>`.
     pub id: String,
     /// The closest ancestor present in the corpus.
     pub parent: String,
@@ -77,7 +79,10 @@ pub struct FamilyRecord {
 /// One piece of direction evidence and the weight it got.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
+    /// `published`, `agency-dateline`, `agency-byline`, `republication`, `information-flow`,
+    /// `fidelity`, `centrality`, `length-ratio`, `dateline-language`.
     pub name: String,
+    /// Signed contribution to "source came before target" (negative: against).
     pub weight: f64,
     pub detail: String,
 }
@@ -87,31 +92,75 @@ pub struct Signal {
 pub struct SharedPassage {
     pub source: Span,
     pub target: Span,
+    /// Words in the passage.
+    pub words: usize,
 }
 
-/// A change between parent and child: quote, fact, number, name or word.
+/// What kind of thing changed between parent and child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    /// Words inside quotation marks.
+    Quote,
+    Number,
+    Name,
+    /// The same word spelled another way (`criticize` → `criticise`).
+    Spelling,
+    /// Any other key word.
+    Wording,
+}
+
+/// A change between parent and child.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
-    /// `quote`, `fact`, `number`, `name`, `wording`.
-    pub kind: String,
+    pub kind: ChangeKind,
+    /// The parent's words (for a quote: the whole quote).
     pub before: String,
+    /// The child's words.
     pub after: String,
-    /// Word-level diff, e.g. `[-our countries-]{+china and Kremlin+} must show`.
+    /// Word-level diff with a little context, e.g. `[-our countries-]{+china and Kremlin+} must show`.
     pub diff: String,
-    pub source: Option<Span>,
-    pub target: Option<Span>,
+    /// Raw span in the parent.
+    pub source: Span,
+    /// Raw span in the child.
+    pub target: Span,
 }
 
+/// A passage of one document that the other lacks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Excerpt {
+    /// Raw span in the document that has the passage.
+    pub span: Span,
+    /// Its text, shortened to 160 characters.
+    pub text: String,
+}
+
+/// One sentence of the source rendered by one sentence of the target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignedSentence {
+    pub source: Span,
+    pub target: Span,
+    /// Overlap of the two sentences (words or language-independent anchors), 0..=1;
+    /// 0 for a sentence placed by position between two anchored ones.
+    pub score: f64,
+}
+
+/// What a researcher can check for one relation. Spans are raw byte ranges
+/// into each page as parsed (`source` into the parent, `target` into the child).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Evidence {
-    pub shared: Vec<SharedPassage>,
-    pub changes: Vec<Change>,
-    /// Raw spans of the source that the target lacks.
-    pub dropped: Vec<Span>,
-    /// Raw spans of the target that the source lacks.
-    pub added: Vec<Span>,
+    /// Aligned passages both documents share (same language only).
+    pub shared_passages: Vec<SharedPassage>,
+    /// Quotes whose wording changed, as word-level diffs.
+    pub altered_quotes: Vec<Change>,
+    /// Numbers, names and key words that changed outside quotes.
+    pub changed: Vec<Change>,
+    /// Passages of the parent that the child lacks.
+    pub dropped: Vec<Excerpt>,
+    /// Passages of the child that the parent lacks.
+    pub added: Vec<Excerpt>,
     /// For translations: which sentence of the source renders which of the target.
-    pub sentence_alignment: Vec<SharedPassage>,
+    pub sentence_alignment: Vec<AlignedSentence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,240 @@
+//! One family: the directed evidence graph, the root language, the best
+//! arborescence, roles and confidences.
+
+use crate::arborescence::max_arborescence;
+use crate::compare::{compare, Comparison};
+use crate::config::ProvenanceConfig;
+use crate::model::{Relation, RelationKind, Role, Signal};
+use crate::signals::{centrality, direction, Markers, PairFacts};
+use crate::text::{containment, dice, jaccard, View};
+use std::collections::BTreeMap;
+
+/// What was measured for an unordered pair `i < j`.
+pub struct Pair {
+    pub cross: bool,
+    pub jaccard: f64,
+    pub i_in_j: f64,
+    pub j_in_i: f64,
+    pub sim: f64,
+    /// `i` taken as the parent of `j`.
+    pub cmp: Option<Comparison>,
+}
+
+pub struct Outcome {
+    pub parent: Vec<Option<usize>>,
+    pub role: Vec<Role>,
+    pub confidence: Vec<f64>,
+    pub relations: Vec<Relation>,
+    pub pairs: BTreeMap<(usize, usize), Pair>,
+}
+
+fn cross_language(a: &View, b: &View, jac: f64) -> bool {
+    match (a.lang(), b.lang()) {
+        ("und", _) | (_, "und") => jac < 0.05 && dice(&a.content, &b.content) < 0.2,
+        (x, y) => x != y,
+    }
+}
+
+fn squash(margin: f64, scale: f64) -> f64 {
+    let c = 0.5 + 0.5 * (margin * scale).tanh();
+    (c.clamp(0.5, 0.99) * 100.0).round() / 100.0
+}
+
+/// Votes of the other same-language versions on a pair's changed wordings:
+/// +1 when the target's wording is found in no other version and the
+/// source's is found in one that is not a near-copy of the source.
+fn fidelity(views: &[View], pairs: &BTreeMap<(usize, usize), Pair>, i: usize, j: usize) -> (i32, Vec<String>) {
+    let Some(pair) = pairs.get(&(i.min(j), i.max(j))) else { return (0, vec![]) };
+    let Some(cmp) = &pair.cmp else { return (0, vec![]) };
+    let (p, c) = (i.min(j), i.max(j));
+    let norm = |v: &View| format!(" {} ", v.toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "));
+    let texts: Vec<String> = views.iter().map(norm).collect();
+    let near = |x: usize, y: usize| pairs.get(&(x.min(y), x.max(y))).is_some_and(|q| !q.cross && q.jaccard >= 0.5);
+    let mut votes = 0;
+    let mut detail = Vec::new();
+    for (e, _) in &cmp.edits {
+        let (b, a) = (e.before(&views[p]), e.after(&views[c]));
+        if b.is_empty() || a.is_empty() || b.len() + a.len() < 3 {
+            continue;
+        }
+        let (b, a) = (format!(" {} ", b.join(" ")), format!(" {} ", a.join(" ")));
+        let witnesses = |w: &str, other: &str, side: usize| {
+            (0..views.len())
+                .filter(|&x| x != p && x != c && !cross_language(&views[x], &views[side], 1.0) && !near(x, side))
+                .filter(|&x| (w.trim().is_empty() || texts[x].contains(w)) && (other.trim().is_empty() || !texts[x].contains(other)))
+                .count()
+        };
+        let (for_b, for_a) = (witnesses(&b, &a, p), witnesses(&a, &b, c));
+        let (src, tgt) = if i == p { (b.trim(), a.trim()) } else { (a.trim(), b.trim()) };
+        if for_b > 0 && for_a == 0 {
+            votes += 1;
+            detail.push(format!("source \"{src}\", target \"{tgt}\": other versions keep the {}", if i == p { "source's" } else { "target's" }));
+        } else if for_a > 0 && for_b == 0 {
+            votes -= 1;
+            detail.push(format!("source \"{src}\", target \"{tgt}\": other versions keep the {}", if i == p { "target's" } else { "source's" }));
+        }
+    }
+    // Votes were counted for "p is the source of c"; turn them for the order asked.
+    if i == p { (votes, detail) } else { (-votes, detail) }
+}
+
+pub fn score(views: &[View], cfg: &ProvenanceConfig) -> Outcome {
+    let n = views.len();
+    let w = &cfg.weights;
+    let markers: Vec<Markers> = views.iter().map(|v| Markers::of(v, w)).collect();
+    let mut pairs = BTreeMap::new();
+    let compare_text = n <= cfg.max_compared_family;
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (&views[i], &views[j]);
+            let jac = jaccard(&a.shingles, &b.shingles);
+            let cross = cross_language(a, b, jac);
+            let anchors = dice(&a.anchors, &b.anchors);
+            let sim = if cross { anchors } else { (jac + dice(&a.content, &b.content) + anchors) / 3.0 };
+            let cmp = compare_text.then(|| compare(a, b, cross));
+            let pair = Pair { cross, jaccard: jac, i_in_j: containment(&a.shingles, &b.shingles), j_in_i: containment(&b.shingles, &a.shingles), sim, cmp };
+            pairs.insert((i, j), pair);
+        }
+    }
+    let pair = |i: usize, j: usize| pairs.get(&(i.min(j), i.max(j)));
+    let sim = |i: usize, j: usize| pair(i, j).map_or(0.0, |p| p.sim);
+    let langs: Vec<&str> = views.iter().map(View::lang).collect();
+    let cross_sim = |i: usize, j: usize| if pair(i, j).is_some_and(|p| p.cross) { sim(i, j) } else { 0.0 };
+    let cent: Vec<Option<f64>> = (0..n).map(|i| centrality(i, &langs, &cross_sim)).collect();
+    let by_lang_count = langs.iter().collect::<std::collections::BTreeSet<_>>().len();
+    // Direction signals and edge weights for every ordered pair.
+    let mut signals: BTreeMap<(usize, usize), Vec<Signal>> = BTreeMap::new();
+    let mut dir = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            let Some(p) = pair(i, j).filter(|_| i != j) else { continue };
+            let (i_in_j, j_in_i) = if i < j { (p.i_in_j, p.j_in_i) } else { (p.j_in_i, p.i_in_j) };
+            let (fid, fid_detail) = if p.cross { (0, vec![]) } else { fidelity(views, &pairs, i, j) };
+            let aligned_chars = p.cmp.as_ref().and_then(|cmp| {
+                let (lo, hi) = (i.min(j), i.max(j));
+                let chars = |v: &View, k: usize| v.sents[k].span.slice(&v.art.text).chars().filter(|c| !c.is_whitespace()).count();
+                let (a, b): (usize, usize) = (cmp.links.iter().map(|l| chars(&views[lo], l.i)).sum(), cmp.links.iter().map(|l| chars(&views[hi], l.j)).sum());
+                let covered = |links: usize, v: &View| links as f64 >= 0.5 * v.sents.len() as f64;
+                (covered(cmp.links.len(), &views[lo]) && covered(cmp.links.len(), &views[hi])).then_some(if i < j { (a, b) } else { (b, a) })
+            });
+            let facts =
+                PairFacts { cross: p.cross, a_in_b: i_in_j, b_in_a: j_in_i, jaccard: p.jaccard, fidelity: fid, fidelity_detail: fid_detail, aligned_chars };
+            // With two languages, centrality only restates the best pair's similarity.
+            let c = if p.cross && by_lang_count >= 3 { (cent[i], cent[j]) } else { (None, None) };
+            let s = direction(&views[i], &views[j], &markers[i], &markers[j], &facts, c, w);
+            dir[i * n + j] = s.iter().map(|x| x.weight).sum();
+            signals.insert((i, j), s);
+        }
+    }
+    let weight = |i: usize, j: usize| sim(i, j) + cfg.direction_scale * dir[i * n + j];
+    // The root language: the one whose versions the others' evidence points away from.
+    let mut by_lang: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, l) in langs.iter().enumerate() {
+        by_lang.entry(l).or_default().push(k);
+    }
+    // Closer pairs speak louder: a translation is closest to its own source.
+    let lang_score = |l: &str| -> f64 {
+        let mut total = 0.0;
+        let mut mass = 0.0;
+        for &u in &by_lang[l] {
+            for v in (0..n).filter(|&v| pair(u, v).is_some_and(|p| p.cross)) {
+                let s = sim(u, v).powi(2);
+                total += s * dir[u * n + v];
+                mass += s;
+            }
+        }
+        if mass == 0.0 { 0.0 } else { total / mass }
+    };
+    let mut ranked: Vec<(f64, &str)> = by_lang.keys().map(|l| (lang_score(l), *l)).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let root_lang = ranked.first().map_or("und", |r| r.1);
+    let lang_margin = if ranked.len() > 1 { ranked[0].0 - ranked[1].0 } else { f64::INFINITY };
+    let same = |u: usize, v: usize| pair(u, v).is_some_and(|p| !p.cross);
+    // A member outside the root language derives from the root language,
+    // unless it is a near-verbatim copy of a version in its own language.
+    let allowed = |u: usize, v: usize| -> bool {
+        if u == v || pair(u, v).is_none() {
+            return false;
+        }
+        if langs[v] == root_lang {
+            return same(u, v);
+        }
+        if langs[u] == root_lang {
+            return true;
+        }
+        pair(u, v).filter(|p| !p.cross).is_some_and(|p| (if u < v { p.j_in_i } else { p.i_in_j }) >= 0.85)
+    };
+    let edges: Vec<(usize, usize, f64)> =
+        (0..n).flat_map(|u| (0..n).map(move |v| (u, v))).filter(|&(u, v)| allowed(u, v)).map(|(u, v)| (u, v, weight(u, v))).collect();
+    let mut best: Option<(f64, usize, Vec<Option<usize>>)> = None;
+    let mut second = f64::NEG_INFINITY;
+    for &r in by_lang.get(root_lang).map(Vec::as_slice).unwrap_or(&[]) {
+        let Some(parent) = max_arborescence(n, r, &edges) else { continue };
+        let total: f64 = (0..n).filter_map(|v| parent[v].map(|u| weight(u, v))).sum();
+        match &best {
+            Some((t, _, _)) if *t >= total => second = second.max(total),
+            _ => {
+                if let Some((t, _, _)) = &best {
+                    second = second.max(*t);
+                }
+                best = Some((total, r, parent));
+            }
+        }
+    }
+    let (total, root, parent) = match best {
+        Some(b) => b,
+        None => {
+            // Unconnected evidence: fall back to a star around the most similar member.
+            let r = (0..n).max_by(|&a, &b| {
+                let s = |x: usize| (0..n).map(|y| sim(x, y)).sum::<f64>();
+                s(a).total_cmp(&s(b)).then(b.cmp(&a))
+            });
+            let r = r.unwrap_or(0);
+            (0.0, r, (0..n).map(|v| (v != r).then_some(r)).collect())
+        }
+    };
+    let root_margin = if second.is_finite() { total - second } else { f64::INFINITY };
+    let mut role = vec![Role::Original; n];
+    let mut confidence = vec![0.5; n];
+    let mut relations = Vec::new();
+    confidence[root] = squash(lang_margin.min(root_margin), 4.0);
+    for v in 0..n {
+        let Some(u) = parent[v] else { continue };
+        let Some(p) = pair(u, v) else { continue };
+        let (c_in_p, p_in_c) = if u < v { (p.j_in_i, p.i_in_j) } else { (p.i_in_j, p.j_in_i) };
+        let (kind, subkind) = if p.cross {
+            (RelationKind::Translation, None)
+        } else if c_in_p >= cfg.copy_containment && p_in_c >= cfg.copy_coverage || langs[v] != root_lang {
+            (RelationKind::Copy, None)
+        } else if (views[v].words() as f64) < cfg.summary_ratio * views[u].words() as f64 {
+            (RelationKind::Rewrite, Some("summary".to_string()))
+        } else {
+            (RelationKind::Rewrite, Some("paraphrase".to_string()))
+        };
+        role[v] = match kind {
+            RelationKind::Translation => Role::Translation,
+            RelationKind::Copy => Role::Copy,
+            _ => Role::Rewrite,
+        };
+        let alt = edges.iter().filter(|e| e.1 == v && e.0 != u).map(|e| e.2).fold(f64::NEG_INFINITY, f64::max);
+        let margin = weight(u, v) - alt;
+        let conf = squash(margin.min(root_margin.max(0.0) + 0.5), 8.0);
+        confidence[v] = conf;
+        let evidence = match &p.cmp {
+            Some(cmp) if u < v => cmp.evidence(&views[u], &views[v], p.cross),
+            Some(_) => compare(&views[u], &views[v], p.cross).evidence(&views[u], &views[v], p.cross),
+            None => Default::default(),
+        };
+        relations.push(Relation {
+            source: views[u].id().to_string(),
+            target: views[v].id().to_string(),
+            kind,
+            subkind,
+            similarity: (p.sim * 1000.0).round() / 1000.0,
+            confidence: conf,
+            signals: signals.remove(&(u, v)).unwrap_or_default(),
+            evidence,
+        });
+    }
+    Outcome { parent, role, confidence, relations, pairs }
+}

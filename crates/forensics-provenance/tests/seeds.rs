@@ -1,0 +1,80 @@
+//! The seeds with the families of the truth file handed in as the detector's
+//! result: checks the scorer alone (roles, parents, evidence, intermediate),
+//! whatever the state of the detector.
+
+use forensics_clean::{clean, CleanArticle, CleanOptions, CorpusStats};
+use forensics_dedup::{DedupResult, EventLink, Family};
+use forensics_provenance::{provenance, Analysis, ProvenanceConfig, RelationKind};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// The documents of `corpus/<set>` and a detector result built from `corpus/truth/<set>.jsonl`.
+pub fn load(set: &str) -> (Vec<CleanArticle>, DedupResult) {
+    let dir = root().join("corpus").join(set);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let articles: Vec<_> = paths
+        .iter()
+        .map(|p| forensics_parse::parse_text(&p.file_stem().unwrap().to_string_lossy(), &std::fs::read(p).unwrap()))
+        .collect();
+    let stats = CorpusStats::from_articles(&articles);
+    let docs: Vec<CleanArticle> = articles.iter().map(|a| clean(a, Some(&stats), &CleanOptions::default())).collect();
+    let truth = std::fs::read_to_string(root().join("corpus/truth").join(format!("{set}.jsonl"))).unwrap();
+    let mut fams: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut stories: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for line in truth.lines().filter(|l| !l.trim().is_empty()) {
+        let t: serde_json::Value = serde_json::from_str(line).unwrap();
+        let id = t["id"].as_str().unwrap().to_string();
+        let fam = t["family"].as_str().unwrap().to_string();
+        fams.entry(fam.clone()).or_default().push(id.clone());
+        if t["parent"].is_null() {
+            stories.entry(t["story"].as_str().unwrap().to_string()).or_default().push((fam, id));
+        }
+    }
+    let families = fams.into_iter().map(|(id, mut members)| {
+        members.sort();
+        Family { id, members }
+    });
+    let mut same_event = Vec::new();
+    for roots in stories.values() {
+        for w in roots.windows(2) {
+            same_event.push(EventLink { a: w[0].1.clone(), b: w[1].1.clone(), score: 0.7 });
+        }
+    }
+    (docs, DedupResult { families: families.collect(), pairs: vec![], same_event })
+}
+
+fn analyse(set: &str) -> Analysis {
+    let (docs, dedup) = load(set);
+    provenance(&docs, &dedup, &ProvenanceConfig::default())
+}
+
+#[test]
+fn seeds_roles_parents_evidence_and_intermediate() {
+    let a = analyse("seeds");
+    if std::env::var("SHOW").is_ok() {
+        println!("{}", serde_json::to_string_pretty(&a).unwrap());
+    }
+    let doc = |p: &str| a.documents.iter().find(|d| d.id.starts_with(p)).unwrap();
+    let role = |p: &str| serde_json::to_value(doc(p).role).unwrap();
+    let parent = |p: &str| doc(p).parent.as_deref().map(|s| &s[..3]);
+    assert_eq!((role("004"), parent("004")), ("original".into(), None));
+    assert_eq!((role("002"), parent("002")), ("copy".into(), Some("004")));
+    assert_eq!((role("001"), parent("001")), ("rewrite".into(), Some("004")));
+    assert_eq!((role("000"), parent("000")), ("translation".into(), Some("004")));
+    assert_eq!((role("003"), parent("003")), ("independent".into(), None));
+    let rel = |p: &str| a.relations.iter().find(|r| r.target.starts_with(p) && r.kind != RelationKind::SameEvent).unwrap();
+    assert!(rel("002").evidence.altered_quotes.iter().any(|q| q.diff.contains("[-our countries-]{+china and Kremlin+} must show")), "{:#?}", rel("002").evidence.altered_quotes);
+    let changed = &rel("001").evidence.changed;
+    assert!(changed.iter().any(|c| c.before.contains("offset") && c.after.contains("lift")), "{changed:#?}");
+    assert!(changed.iter().any(|c| c.before.contains("caused anxiety") && c.after.contains("sparked unrest")), "{changed:#?}");
+    let inter: Vec<_> = a.families.iter().flat_map(|f| &f.intermediates).collect();
+    assert_eq!(inter.len(), 1, "{inter:#?}");
+    assert_eq!(inter[0].parent[..3], *"004");
+    assert_eq!(inter[0].members.iter().map(|m| &m[..3]).collect::<Vec<_>>(), ["000", "002"]);
+    assert!(a.relations.iter().any(|r| r.kind == RelationKind::SameEvent && r.source.starts_with("003") && r.target.starts_with("004")));
+}
