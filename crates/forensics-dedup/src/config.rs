@@ -12,10 +12,13 @@ pub struct DedupConfig {
     pub num_perm: usize,
     /// Seed of every hash, so signatures are comparable across runs and shards.
     pub seed: u64,
+    /// Parameters of the cross-language stage.
+    #[serde(default)]
+    pub xling: crate::xling::XlingConfig,
 }
 
 impl Default for DedupConfig {
     fn default() -> Self {
-        DedupConfig { threshold: 0.5, shingle_size: 5, num_perm: 128, seed: 0x5eed }
+        DedupConfig { threshold: 0.5, shingle_size: 5, num_perm: 128, seed: 0x5eed, xling: crate::xling::XlingConfig::default() }
     }
 }

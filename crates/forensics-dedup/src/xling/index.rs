@@ -1,0 +1,66 @@
+//! Candidate pairs through an inverted index on rare anchors: only documents
+//! that share at least two rare anchors are ever compared, so the cost grows
+//! with the postings of rare keys, not with the number of pairs.
+
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Document frequency of every key (each document counts a key once).
+pub fn document_frequencies(keys: &[Vec<u64>]) -> HashMap<u64, u32> {
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for doc in keys {
+        for k in doc {
+            *df.entry(*k).or_insert(0) += 1;
+        }
+    }
+    df
+}
+
+/// Candidate partners of each document: `b > a`, allowed by `eligible`,
+/// sharing at least `min_shared` keys whose document frequency lies in
+/// `2..=max_df`; at most `max_per_doc` per document, the heaviest by summed
+/// `weight` (ties by index). `keys[d]` must be sorted and deduplicated.
+pub fn candidates(
+    keys: &[Vec<u64>],
+    df: &HashMap<u64, u32>,
+    max_df: u32,
+    min_shared: u32,
+    max_per_doc: usize,
+    weight: &(dyn Fn(u64) -> f64 + Sync),
+    eligible: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Vec<(u32, u32)> {
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (d, doc) in keys.iter().enumerate() {
+        for k in doc {
+            if df.get(k).is_some_and(|&n| (2..=max_df).contains(&n)) {
+                postings.entry(*k).or_default().push(d as u32);
+            }
+        }
+    }
+    let per_doc: Vec<Vec<(u32, u32)>> = (0..keys.len())
+        .into_par_iter()
+        .map(|a| {
+            let mut shared: HashMap<u32, (u32, f64)> = HashMap::new();
+            for k in &keys[a] {
+                let Some(list) = postings.get(k) else { continue };
+                let w = weight(*k);
+                for &b in list {
+                    if b as usize != a && eligible(a, b as usize) {
+                        let e = shared.entry(b).or_insert((0, 0.0));
+                        e.0 += 1;
+                        e.1 += w;
+                    }
+                }
+            }
+            let mut list: Vec<(u32, f64)> = shared.into_iter().filter(|(_, (n, _))| *n >= min_shared).map(|(b, (_, w))| (b, w)).collect();
+            list.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            list.truncate(max_per_doc);
+            list.into_iter().map(|(b, _)| (a as u32, b)).collect()
+        })
+        .collect();
+    // A pair kept by either end is a candidate; normalise to a < b.
+    let mut pairs: Vec<(u32, u32)> = per_doc.into_iter().flatten().map(|(a, b)| (a.min(b), a.max(b))).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}

@@ -1,0 +1,101 @@
+//! Small multilingual fixtures, one `check` helper per table.
+
+use super::anchors::{labelled, AnchorKind};
+use super::months::month_of;
+use super::names::{ascii_letters, prefix_key, skeleton_key};
+
+/// Labels of one kind found in `text`, in order.
+fn found(text: &str, lang: &str, kind: AnchorKind) -> Vec<String> {
+    labelled(text, lang).0.into_iter().filter(|l| l.kind == kind).map(|l| l.text).collect()
+}
+
+fn check(cases: &[(&str, &str, AnchorKind, &[&str])]) {
+    for (text, lang, kind, want) in cases {
+        let got = found(text, lang, *kind);
+        assert_eq!(got, want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{kind:?} in {lang} {text:?}");
+    }
+}
+
+#[test]
+fn dates_agree_across_languages() {
+    use AnchorKind::Date;
+    check(&[
+        ("On Feb. 24 troops crossed.", "en", Date, &["24.2"]),
+        ("Since 24 February the war goes on.", "en", Date, &["24.2"]),
+        ("Den 24. februar krysset tropper grensen.", "nb", Date, &["24.2"]),
+        ("З 24 лютого триває війна.", "uk", Date, &["24.2"]),
+        ("С 24 февраля идёт война.", "ru", Date, &["24.2"]),
+        ("Od 24. února probíhá válka.", "cs", Date, &["24.2"]),
+        ("Dne 5. července a 5. června.", "cs", Date, &["5.7", "5.6"]),
+        ("Od 24. veljače traje rat.", "hr", Date, &["24.2"]),
+        ("Frá 24. febrúar hefur stríðið staðið.", "is", Date, &["24.2"]),
+        ("2月24日に侵攻が始まった。", "ja", Date, &["24.2"]),
+        ("Desde el 24 de febrero.", "es", Date, &["24.2"]),
+        ("Am 24.02.2022 begann es.", "de", Date, &["24.2"]),
+        ("On 2022-02-24 it began.", "en", Date, &["24.2"]),
+        ("The March 2022 report and May 12 vote.", "en", Date, &["12.5"]),
+        ("He will march 10 miles.", "en", Date, &[]),
+    ]);
+}
+
+#[test]
+fn numbers_are_normalised() {
+    use AnchorKind::Number;
+    check(&[
+        ("1,140 workers and 3.2% pay", "en", Number, &["1140", "3.2"]),
+        ("1.140 Beschäftigte und 3,2 %", "de", Number, &["1140", "3.2"]),
+        ("1 140 работников", "ru", Number, &["1140"]),
+        ("１３対７で終了", "ja", Number, &["13"]),
+        ("$18.4m damages", "en", Number, &["18.4", "18400000"]),
+        ("18,4 millones de dólares", "es", Number, &["18.4", "18400000"]),
+        ("1840万ドル", "zh", Number, &["1840", "18400000"]),
+        ("in 2021 150 people", "en", Number, &["2021", "150"]),
+        ("won 13-7 at 10:30", "en", Number, &["13", "10", "30"]),
+        ("only 7 of them", "en", Number, &[]),
+    ]);
+}
+
+#[test]
+fn names_meet_across_scripts() {
+    // Each row: spellings of one name in several scripts share the skeleton.
+    let rows: &[(&[&str], &str)] = &[
+        (&["Munster", "Мюнстер", "マンスター", "Манстер"], "mnst"),
+        (&["Kilcoyne", "Килкойна", "キルコイン"], "krkn"),
+        (&["Patrushev", "Патрушев", "Patruševa"], "ptrs"),
+    ];
+    for (spellings, want) in rows {
+        for s in *spellings {
+            assert_eq!(skeleton_key(&ascii_letters(s)).as_deref(), Some(*want), "{s}");
+        }
+    }
+    assert_eq!(prefix_key(&ascii_letters("Путина")), Some("putin"));
+    assert_eq!(prefix_key(&ascii_letters("Putinem")), Some("putin"));
+    assert_eq!(prefix_key("xi"), None);
+}
+
+#[test]
+fn names_are_capitalised_words_not_sentence_starts() {
+    use AnchorKind::Name;
+    check(&[
+        ("Officials said Patrushev met Guo.", "en", Name, &["p:patru", "s:ptrs", "p:guo"]),
+        ("黄蜂队队长 Brad 被罚下。", "zh", Name, &["p:brad", "s:brd"]),
+        ("ワスプスのブラッド・シールズが退場", "ja", Name, &["p:wasup", "s:sps", "p:bura", "s:brd", "p:shiir", "s:srs"]),
+    ]);
+}
+
+#[test]
+fn month_tables_prefer_longest_stem() {
+    let cases: &[(&str, &str, Option<u8>)] = &[
+        ("cs", "června", Some(6)),
+        ("cs", "července", Some(7)),
+        ("hr", "listopada", Some(10)),
+        ("pl", "listopada", Some(11)),
+        ("en", "decent", None),
+        ("en", "sept", Some(9)),
+        ("fr", "août", Some(8)),
+        ("el", "φεβρουαρίου", Some(2)),
+    ];
+    for (lang, word, want) in cases {
+        assert_eq!(month_of(lang, word), *want, "{lang} {word}");
+    }
+}
