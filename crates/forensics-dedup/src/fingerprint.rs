@@ -1,0 +1,82 @@
+//! Stage 2: one fingerprint per document, computed from its text and the
+//! merged corpus statistics only (so shards give the same fingerprints).
+
+use crate::normalize::tokens;
+use crate::shingle::shingles;
+use crate::stats::DedupStats;
+use crate::terms::terms;
+use crate::{DedupConfig, FingerprintMode, minhash, simhash};
+use forensics_clean::CleanArticle;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    pub id: String,
+    pub language: String,
+    /// Tokens of the clean text.
+    pub tokens: u32,
+    /// Distinct shingles kept (template shingles removed).
+    pub shingles: u32,
+    /// MinHash signature (empty in SimHash mode).
+    pub minhash: Vec<u32>,
+    /// SimHash of the kept shingles (SimHash mode only, else 0).
+    pub simhash: u64,
+    /// The document's rarest content terms (document frequency 2..=`rare_max_df`),
+    /// for the candidate index that finds rewrites. Sorted.
+    pub rare: Vec<u64>,
+}
+
+/// Kept (non-template) shingles of a text, sorted and distinct.
+pub fn kept_shingles(text: &str, stats: &DedupStats, cfg: &DedupConfig) -> Vec<u64> {
+    let toks = tokens(text, cfg.seed);
+    kept_from_tokens(&toks, stats, cfg)
+}
+
+fn kept_from_tokens(toks: &[crate::normalize::Token], stats: &DedupStats, cfg: &DedupConfig) -> Vec<u64> {
+    let mut sh = shingles(toks, cfg.shingle_size, cfg.seed);
+    let limit = stats.template_limit(cfg);
+    // Below the limit nothing can be template: skip the sketch look-ups.
+    if stats.documents > limit as u64 {
+        sh.retain(|&h| !stats.is_template(h, limit));
+    }
+    sh.sort_unstable();
+    sh.dedup();
+    sh
+}
+
+/// Fingerprint of one document.
+pub fn fingerprint(doc: &CleanArticle, stats: &DedupStats, cfg: &DedupConfig) -> Fingerprint {
+    let toks = tokens(&doc.text, cfg.seed);
+    let sh = kept_from_tokens(&toks, stats, cfg);
+    let (minhash, simhash) = match cfg.mode {
+        FingerprintMode::MinHash => (minhash::signature(&sh, cfg.num_perm, cfg.seed), 0),
+        FingerprintMode::SimHash => (Vec::new(), simhash::simhash(&sh, cfg.seed)),
+    };
+    let mut rare: Vec<(u32, u64)> = terms(&doc.text, &toks, cfg.seed)
+        .iter()
+        .map(|t| (stats.df(t.hash), t.hash))
+        .filter(|&(df, _)| df >= 2 && df <= cfg.rare_max_df)
+        .collect();
+    rare.sort_unstable();
+    rare.dedup();
+    rare.truncate(cfg.rare_per_doc);
+    let mut rare: Vec<u64> = rare.into_iter().map(|(_, h)| h).collect();
+    rare.sort_unstable();
+    Fingerprint {
+        id: doc.id.clone(),
+        language: doc.language.clone(),
+        tokens: toks.len() as u32,
+        shingles: sh.len() as u32,
+        minhash,
+        simhash,
+        rare,
+    }
+}
+
+/// Fingerprints of many documents, sorted by id (the order later stages index).
+pub fn fingerprints(docs: &[CleanArticle], stats: &DedupStats, cfg: &DedupConfig) -> Vec<Fingerprint> {
+    let mut out: Vec<Fingerprint> = docs.par_iter().map(|d| fingerprint(d, stats, cfg)).collect();
+    out.par_sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}

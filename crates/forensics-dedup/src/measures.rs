@@ -1,0 +1,119 @@
+//! Similarity measures between two documents' features.
+
+use crate::features::DocFeatures;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A reworded sentence still shares this share of its content weight with its source.
+const SENTENCE_MATCH: f32 = 0.35;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Measures {
+    pub jaccard: f64,
+    pub containment_a_in_b: f64,
+    pub containment_b_in_a: f64,
+    /// Weighted share of the lighter document's content terms found in the other.
+    pub term_overlap: f64,
+    /// Weighted share of the lighter document's sentences that have a
+    /// matching sentence in the other, counting only matches in a common
+    /// order (longest increasing run of partner positions).
+    pub sentence_cover: f64,
+    /// Same without the order constraint.
+    pub sentence_cover_any: f64,
+    /// Shared anchors (names, numbers) over the smaller anchor set.
+    pub anchor_overlap: f64,
+}
+
+fn intersect_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+pub fn measure(a: &DocFeatures, b: &DocFeatures) -> Measures {
+    let inter = intersect_count(&a.shingles, &b.shingles) as f64;
+    let (na, nb) = (a.shingles.len() as f64, b.shingles.len() as f64);
+    let union = na + nb - inter;
+    let jaccard = if union > 0.0 { inter / union } else { 0.0 };
+    let containment_a_in_b = if na > 0.0 { inter / na } else { 0.0 };
+    let containment_b_in_a = if nb > 0.0 { inter / nb } else { 0.0 };
+
+    let (light, heavy) = if a.weight <= b.weight { (a, b) } else { (b, a) };
+    let mut shared_w = 0.0f32;
+    let (mut i, mut j) = (0, 0);
+    while i < light.terms.len() && j < heavy.terms.len() {
+        match light.terms[i].0.cmp(&heavy.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared_w += light.terms[i].1.min(heavy.terms[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let term_overlap = if light.weight > 0.0 { (shared_w / light.weight) as f64 } else { 0.0 };
+    let (sentence_cover, sentence_cover_any) = sentence_cover(light, heavy);
+    let na = a.anchors.len().min(b.anchors.len());
+    let anchor_overlap = if na > 0 { intersect_count(&a.anchors, &b.anchors) as f64 / na as f64 } else { 0.0 };
+    Measures { jaccard, containment_a_in_b, containment_b_in_a, term_overlap, sentence_cover, sentence_cover_any, anchor_overlap }
+}
+
+fn sentence_cover(light: &DocFeatures, heavy: &DocFeatures) -> (f64, f64) {
+    let total: f32 = light.sentences.iter().map(|s| s.1).sum();
+    if total <= 0.0 {
+        return (0.0, 0.0);
+    }
+    let weights: HashMap<u64, f32> = light.terms.iter().copied().collect();
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (k, (hs, _)) in heavy.sentences.iter().enumerate() {
+        for h in hs {
+            index.entry(*h).or_default().push(k as u32);
+        }
+    }
+    // Best partner of every light sentence.
+    let mut matched: Vec<(u32, f32)> = Vec::new();
+    let mut acc: HashMap<u32, f32> = HashMap::new();
+    for (hs, sw) in &light.sentences {
+        acc.clear();
+        for h in hs {
+            if let Some(list) = index.get(h) {
+                let w = weights.get(h).copied().unwrap_or(0.0);
+                for &k in list {
+                    *acc.entry(k).or_insert(0.0) += w;
+                }
+            }
+        }
+        // Ties go to the earliest partner so the result does not depend on map order.
+        let best = acc.iter().map(|(k, v)| (*k, *v)).max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((k, v)) = best
+            && v / sw >= SENTENCE_MATCH
+        {
+            matched.push((k, *sw));
+        }
+    }
+    let any: f32 = matched.iter().map(|m| m.1).sum();
+    // Heaviest chain of non-decreasing partner positions.
+    let mut best_chain = vec![0.0f32; matched.len()];
+    for i in 0..matched.len() {
+        let mut b = 0.0f32;
+        for j in 0..i {
+            if matched[j].0 <= matched[i].0 {
+                b = b.max(best_chain[j]);
+            }
+        }
+        best_chain[i] = b + matched[i].1;
+    }
+    let ordered = best_chain.iter().copied().fold(0.0f32, f32::max);
+    ((ordered / total) as f64, (any / total) as f64)
+}

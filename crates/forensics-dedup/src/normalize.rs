@@ -1,0 +1,199 @@
+//! Tokens of a clean text, with byte offsets back into it.
+//!
+//! Everything the detector compares goes through [`tokens`], so the switch to
+//! the cleaner's normalised view is one function. Until then this is a
+//! minimal normaliser: case folding, words split on anything that is not a
+//! letter or digit, and one token per character for scripts written without
+//! spaces (Han, kana, Thai…), so shingles over them are character n-grams.
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// One token of the clean text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the clean text.
+    pub start: u32,
+    pub end: u32,
+    /// Seeded xxh3 of the case-folded token.
+    pub hash: u64,
+    pub flags: u8,
+}
+
+impl Token {
+    /// Starts with an upper-case letter.
+    pub const CAPITAL: u8 = 1;
+    /// Only digits.
+    pub const NUMBER: u8 = 2;
+    /// First token after a sentence end or line break (a capital there says nothing about names).
+    pub const SENTENCE_START: u8 = 4;
+    /// A single character of a script without spaces.
+    pub const CHAR: u8 = 8;
+
+    pub fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// Scripts written without spaces between words: tokenised by character.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF   // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK ext A
+        | 0x4E00..=0x9FFF // CJK unified
+        | 0xF900..=0xFAFF // CJK compatibility
+        | 0x20000..=0x2FFFF)
+}
+
+/// Tokenises `text`. `seed` seeds the token hashes; `buf` is scratch space.
+pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut buf: Vec<u8> = Vec::with_capacity(32);
+    let mut start = 0usize;
+    let mut in_word = false;
+    let mut word_flags = 0u8;
+    let mut all_digits = true;
+    // A document starts like a sentence.
+    let mut pending_break = true;
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    let finish = |out: &mut Vec<Token>, buf: &mut Vec<u8>, start: usize, end: usize, flags: u8| {
+        out.push(Token { start: start as u32, end: end as u32, hash: xxh3_64_with_seed(buf, seed), flags });
+        buf.clear();
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path: most news text is ASCII most of the time.
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                if !in_word {
+                    in_word = true;
+                    start = i;
+                    all_digits = true;
+                    word_flags = if b.is_ascii_uppercase() { Token::CAPITAL } else { 0 };
+                    if pending_break {
+                        word_flags |= Token::SENTENCE_START;
+                        pending_break = false;
+                    }
+                }
+                all_digits &= b.is_ascii_digit();
+                buf.push(b.to_ascii_lowercase());
+            } else {
+                if in_word {
+                    in_word = false;
+                    finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 });
+                }
+                // A full stop inside "18.4" or "U.S" ends nothing.
+                let next_is_space = bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == b'"');
+                if b == b'\n' || (matches!(b, b'.' | b'!' | b'?' | b':' | b';') && next_is_space) {
+                    pending_break = true;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let w = c.len_utf8();
+        if is_unspaced(c) {
+            if in_word {
+                in_word = false;
+                finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 });
+            }
+            let mut tmp = [0u8; 4];
+            buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+            let mut flags = Token::CHAR;
+            if pending_break {
+                flags |= Token::SENTENCE_START;
+                pending_break = false;
+            }
+            finish(&mut out, &mut buf, i, i + w, flags);
+            // Full stops of CJK text.
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                in_word = true;
+                start = i;
+                all_digits = true;
+                word_flags = if c.is_uppercase() { Token::CAPITAL } else { 0 };
+                if pending_break {
+                    word_flags |= Token::SENTENCE_START;
+                    pending_break = false;
+                }
+            }
+            all_digits &= c.is_numeric();
+            for l in c.to_lowercase() {
+                let mut tmp = [0u8; 4];
+                buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+            }
+        } else {
+            if in_word {
+                in_word = false;
+                finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 });
+            }
+            if matches!(c, '。' | '！' | '？' | '…' | '\u{2028}' | '\u{2029}') {
+                pending_break = true;
+            }
+        }
+        i += w;
+    }
+    if in_word {
+        finish(&mut out, &mut buf, start, bytes.len(), word_flags | if all_digits { Token::NUMBER } else { 0 });
+    }
+    out
+}
+
+/// Ranges of token indices, one per sentence (split where a token starts a sentence).
+pub fn sentences(toks: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if i > s && t.is(Token::SENTENCE_START) {
+            out.push(s..i);
+            s = i;
+        }
+    }
+    if s < toks.len() {
+        out.push(s..toks.len());
+    }
+    out
+}
+
+/// Case-folded form of a token, for the content features (stems and names).
+pub fn folded(text: &str, t: &Token) -> String {
+    text.get(t.start as usize..t.end as usize).unwrap_or("").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, want: &[&str]) {
+        let toks = tokens(text, 1);
+        let got: Vec<&str> = toks.iter().map(|t| &text[t.start as usize..t.end as usize]).collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn splits_words_and_cjk_characters() {
+        check("The storm, in Bergen!", &["The", "storm", "in", "Bergen"]);
+        check("Мюнстер 1,140 x", &["Мюнстер", "1", "140", "x"]);
+        check("東京で会議", &["東", "京", "で", "会", "議"]);
+        check("", &[]);
+    }
+
+    #[test]
+    fn case_folds_hashes_and_marks_sentence_starts() {
+        let a = tokens("Storm hit. Storm", 3);
+        assert_eq!(a[0].hash, a[2].hash);
+        assert!(a[0].is(Token::SENTENCE_START) && a[2].is(Token::SENTENCE_START) && !a[1].is(Token::SENTENCE_START));
+        assert!(a[0].is(Token::CAPITAL));
+        assert!(tokens("2022", 3)[0].is(Token::NUMBER));
+    }
+}
