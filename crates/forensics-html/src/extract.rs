@@ -68,24 +68,40 @@ impl<'a> Analysis<'a> {
         let body = (0..n).find(|&i| dom.nodes[i].tag == "body").unwrap_or(ROOT);
         let mut a = Analysis { dom, removed: vec![false; n], len: vec![0; n], link: vec![0; n], commas: vec![0; n], body };
         a.measure();
-        let total = a.len[body].max(1);
         // Furniture goes unless it holds a large share of the page text
         // (ASP.NET pages wrap everything in a <form>; some templates put
-        // the story inside <header> or an oddly named wrapper).
-        for i in 0..n {
-            let node = &dom.nodes[i];
-            if node.text.is_some() || i == body || i == ROOT || node.tag == "html" {
-                continue;
+        // the story inside <header> or a wrapper named "…-w-sidebar").
+        // Elements first, then class words measured against what is left.
+        for pass in 0..2 {
+            let total = a.len[body].max(1);
+            for i in 0..n {
+                let node = &dom.nodes[i];
+                if node.text.is_some() || i == body || i == ROOT || node.tag == "html" || a.removed[i] || is_article_body(node) {
+                    continue;
+                }
+                let small = a.len[i] * 5 < total * 2;
+                let furniture = if pass == 0 {
+                    small && (node.hidden || FURNITURE_TAGS.contains(&node.tag.as_str()) || node.role.as_deref().is_some_and(|r| FURNITURE_ROLES.contains(&r)))
+                } else {
+                    // A class word does not remove the article element itself
+                    // (WordPress marks it "tag-…", "category-…").
+                    !matches!(node.tag.as_str(), "article" | "main")
+                        && (hints::is_strong_boilerplate(&node.hint) || (small && hints::is_boilerplate(&node.hint)))
+                };
+                if furniture {
+                    a.removed[i] = true;
+                }
             }
-            let furniture = node.hidden
-                || FURNITURE_TAGS.contains(&node.tag.as_str())
-                || node.role.as_deref().is_some_and(|r| FURNITURE_ROLES.contains(&r))
-                || hints::is_boilerplate(&node.hint);
-            if furniture && a.len[i] * 5 < total * 2 && !is_article_body(node) {
-                a.removed[i] = true;
+            a.measure();
+        }
+        if std::env::var_os("FHTML_DEBUG").is_some() {
+            eprintln!("body={} len={}", body, a.len[body]);
+            for i in 0..n {
+                let nd = &dom.nodes[i];
+                if nd.text.is_none() && !a.removed[i] && (i == ROOT || !a.removed[nd.parent]) {}
+                if a.removed[i] && (i == ROOT || !a.removed[nd.parent]) { eprintln!("removed {} <{}> {:?} len_before?", i, nd.tag, nd.hint); }
             }
         }
-        a.measure();
         a
     }
 

@@ -8,7 +8,7 @@ const BOILERPLATE: &[&str] = &[
     "share", "sharing", "social", "newsletter", "subscribe", "subscription", "related", "recommend", "recommended", "comment", "comments",
     "rating", "teaser", "menu", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs", "sidebar", "footer", "masthead", "cookie", "cookies",
     "consent", "popup", "modal", "overlay", "promo", "advert", "advertisement", "ad", "ads", "adslot", "sponsor", "sponsored", "outbrain",
-    "taboola", "disqus", "signup", "widget", "toolbar", "print", "tags", "tag", "pagination", "pager", "paywall", "login", "trending",
+    "taboola", "disqus", "signup", "widget", "toolbar", "print", "tags", "pagination", "pager", "paywall", "login", "trending",
     "popular", "most", "more", "further", "carousel", "banner", "skip", "jump", "toc", "follow", "donate", "author-bio", "bio",
     "hidden", "hide", "visually", "sr", "screen", "offscreen", "dropdown", "search", "tools", "actions", "reactions", "feedback",
 ];
@@ -40,6 +40,14 @@ fn words(hint: &str) -> impl Iterator<Item = &str> {
 
 fn has_word(hint: &str, list: &[&str]) -> bool {
     words(hint).any(|w| list.contains(&w)) || list.iter().any(|l| l.contains('-') && hint.split_whitespace().any(|h| h == *l))
+}
+
+/// Boilerplate words that are never the name of a page-wide wrapper.
+const STRONG: &[&str] = &["share", "sharing", "social", "newsletter", "comment", "comments", "disqus", "related", "recommended", "cookie", "consent", "outbrain", "taboola"];
+
+/// A boilerplate class that is removed whatever its size.
+pub(crate) fn is_strong_boilerplate(hint: &str) -> bool {
+    !hint.is_empty() && !is_body(hint) && has_word(hint, STRONG)
 }
 
 pub(crate) fn is_boilerplate(hint: &str) -> bool {
