@@ -80,12 +80,7 @@ fn hard_rule(item: &Item) -> Option<&'static str> {
         Dateline => "metadata:dateline",
         Credit => "metadata:credit",
         Caption => "parser:caption",
-        Teaser => "parser:teaser",
-        Widget => "parser:widget",
-        Form => "parser:form",
-        Navigation => "parser:navigation",
-        Promo => "parser:promo",
-        Paragraph | Heading | ListItem | Other => {
+        Paragraph | Heading | ListItem | Other | Teaser | Widget | Form | Navigation | Promo => {
             if let Some(label) = item.features.label {
                 return Some(label.rule());
             }
@@ -113,6 +108,22 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
         .zip(&rule)
         .map(|(item, r)| if r.is_some() { Class::Bad } else { initial_class(item.features, reference, t) })
         .collect();
+    // The parser's first guess that a block is furniture counts unless the
+    // block's own shape says prose (the guess is made on one line's shape).
+    for i in 0..n {
+        let soft = match items[i].kind {
+            BlockKind::Teaser => "parser:teaser",
+            BlockKind::Widget => "parser:widget",
+            BlockKind::Form => "parser:form",
+            BlockKind::Navigation => "parser:navigation",
+            BlockKind::Promo => "parser:promo",
+            _ => continue,
+        };
+        if rule[i].is_none() && matches!(class[i], Class::Short | Class::Bad) {
+            rule[i] = Some(soft);
+            class[i] = Class::Bad;
+        }
+    }
 
     // Runs of three or more short title-like lines with few stopwords are
     // menus, tag clouds and teaser lists; one such line alone may be a subheading.
@@ -147,6 +158,8 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
 
     mark_zones(items, &mut rule, &mut class);
     let hard: Vec<bool> = rule.iter().map(Option::is_some).collect();
+
+    promote_near_good_runs(items, &mut class, t);
 
     // Stage 2: context smoothing (jusText): short blocks take their
     // neighbours' class, near-good ones stay unless both neighbours are bad.
@@ -213,7 +226,7 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
         }
     }
 
-    let region = main_region(items, &class, &hard);
+    let region = main_regions(items, &class, &hard);
 
     (0..n)
         .map(|i| {
@@ -226,7 +239,7 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
                     Class::NearGood => "near-good-between-bad",
                     _ => "low-stopword-density",
                 })
-            } else if !region.contains(&i) {
+            } else if !region[i] {
                 Some("outside-main-text")
             } else {
                 None
@@ -235,12 +248,49 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
                 k @ (BlockKind::Heading | BlockKind::ListItem) => k,
                 _ if f.bullet => BlockKind::ListItem,
                 _ if heading[i] => BlockKind::Heading,
-                BlockKind::Other if removed.is_none() => BlockKind::Paragraph,
+                _ if removed.is_none() => BlockKind::Paragraph,
                 k => k,
             };
             Verdict { removed, kind }
         })
         .collect()
+}
+
+/// Short articles are written in short paragraphs: a run of near-good blocks
+/// (short lines allowed between them) with enough text in all is prose,
+/// though no single block is long enough to be "good" on its own.
+fn promote_near_good_runs(items: &[Item], class: &mut [Class], t: &Thresholds) {
+    let n = items.len();
+    let mut i = 0;
+    while i < n {
+        if class[i] != Class::NearGood && class[i] != Class::Good {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut near, mut chars, mut last) = (0, 0, i);
+        while i < n {
+            match class[i] {
+                Class::NearGood | Class::Good => {
+                    near += usize::from(class[i] == Class::NearGood);
+                    chars += items[i].features.chars;
+                    last = i;
+                }
+                Class::Short if i > last + 1 => break,
+                Class::Short => {}
+                Class::Bad => break,
+            }
+            i += 1;
+        }
+        if near >= 2 && chars >= 2 * t.length_high {
+            for c in &mut class[start..=last] {
+                if *c == Class::NearGood {
+                    *c = Class::Good;
+                }
+            }
+        }
+        i = last + 1;
+    }
 }
 
 fn initial_class(f: &Features, reference: Option<f64>, t: &Thresholds) -> Class {
@@ -298,12 +348,11 @@ fn mark_zones(items: &[Item], rule: &mut [Option<&'static str>], class: &mut [Cl
             if fj.label.is_some_and(|l| l.opens_zone()) {
                 break;
             }
-            let resumes = class[j] == Class::Good
-                && j + 1 < n
-                && class[j + 1] == Class::Good
-                && !fj.bullet
-                && !items[j + 1].features.bullet
-                && !title_like(items[j - 1].features);
+            let prose = |k: usize| {
+                let f = items[k].features;
+                matches!(class[k], Class::Good | Class::NearGood) && f.ends_sentence && !f.bullet
+            };
+            let resumes = zone_rule != "zone:comments" && j + 1 < n && prose(j) && prose(j + 1) && !title_like(items[j - 1].features);
             if resumes {
                 break;
             }
@@ -317,27 +366,54 @@ fn mark_zones(items: &[Item], rule: &mut [Option<&'static str>], class: &mut [Cl
     }
 }
 
-/// The contiguous run of blocks with the largest score, good text counting
-/// for its length and everything else against it.
-fn main_region(items: &[Item], class: &[Class], hard: &[bool]) -> std::ops::Range<usize> {
-    let mut best = (0i64, 0usize, 0usize);
+/// The runs of blocks with the largest score, good text counting for its
+/// length and everything else against it: the best run, then the best runs
+/// left and right of it while they still hold a fair share of text (an
+/// article split by a long embedded list is one article).
+fn main_regions(items: &[Item], class: &[Class], hard: &[bool]) -> Vec<bool> {
+    let scores: Vec<i64> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let chars = item.features.chars as i64;
+            match (class[i], hard[i]) {
+                (Class::Good, _) => chars,
+                (_, true) => -(chars.min(200) / 4) - 10,
+                _ => -(chars.min(200) / 2) - 20,
+            }
+        })
+        .collect();
+    let mut inside = vec![false; items.len()];
+    let Some((best, s, e)) = best_run(&scores, 0, items.len()) else { return inside };
+    let floor = (best * 3 / 10).max(300);
+    let mut todo = vec![(0, s), (e, items.len())];
+    inside[s..e].iter_mut().for_each(|x| *x = true);
+    while let Some((lo, hi)) = todo.pop() {
+        if let Some((score, s, e)) = best_run(&scores, lo, hi) {
+            if score >= floor {
+                inside[s..e].iter_mut().for_each(|x| *x = true);
+                todo.push((lo, s));
+                todo.push((e, hi));
+            }
+        }
+    }
+    inside
+}
+
+/// Kadane's maximum-sum run within `lo..hi`: (score, start, end).
+fn best_run(scores: &[i64], lo: usize, hi: usize) -> Option<(i64, usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
     let mut cur = 0i64;
-    let mut start = 0;
-    for (i, item) in items.iter().enumerate() {
-        let chars = item.features.chars as i64;
-        let score = match (class[i], hard[i]) {
-            (Class::Good, _) => chars,
-            (_, true) => -(chars.min(200) / 4) - 10,
-            _ => -(chars.min(200) / 2) - 20,
-        };
+    let mut start = lo;
+    for i in lo..hi {
         if cur <= 0 {
             cur = 0;
             start = i;
         }
-        cur += score;
-        if cur > best.0 {
-            best = (cur, start, i + 1);
+        cur += scores[i];
+        if cur > 0 && best.is_none_or(|b| cur > b.0) {
+            best = Some((cur, start, i + 1));
         }
     }
-    best.1..best.2
+    best
 }
