@@ -156,6 +156,38 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
         }
     }
 
+    // Headlines glued to their teaser text, two or more in a row.
+    let teaser = |f: &Features| f.lead_caps >= 6 && f.lead_cap_stops >= 2 && f.words >= f.lead_caps + 3;
+    let mut i = 0;
+    while i < n {
+        if rule[i].is_some() || !teaser(items[i].features) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut count = 0;
+        let mut last = i;
+        while i < n {
+            let f = items[i].features;
+            if rule[i].is_none() && teaser(f) {
+                count += 1;
+                last = i;
+            } else if !(rule[i].is_some() || f.chars < t.length_low) {
+                break;
+            }
+            i += 1;
+        }
+        if count >= 2 {
+            for j in start..=last {
+                if rule[j].is_none() {
+                    rule[j] = Some("teaser-list");
+                    class[j] = Class::Bad;
+                }
+            }
+        }
+        i = last + 1;
+    }
+
     mark_zones(items, &mut rule, &mut class);
     let hard: Vec<bool> = rule.iter().map(Option::is_some).collect();
 

@@ -96,22 +96,21 @@ fn prose_sample(article: &Article) -> String {
     s
 }
 
-/// A bare agency name or an all-capitals short line after the last kept
-/// block is a sign-off ("AP"): metadata (a credit), not body text.
+/// A bare agency name or an all-capitals short line right after the last
+/// kept block is a sign-off ("AP"): metadata (a credit), not body text.
 fn sign_off(article: &Article, features: &[Features], verdicts: &mut [crate::classify::Verdict], credits: &mut Vec<Credit>) {
     let Some(last_kept) = verdicts.iter().rposition(|v| v.removed.is_none()) else { return };
-    for i in last_kept + 1..article.blocks.len() {
-        let b = &article.blocks[i];
-        let text = article.block_text(b).trim();
-        let f = &features[i];
-        let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
-        let agency = AGENCIES.contains(&bare.to_lowercase().as_str());
-        let caps = f.words >= 1 && f.words <= 3 && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.len() <= 40;
-        if (agency || caps) && f.label.is_none() && !f.ends_sentence {
-            verdicts[i].removed = Some("metadata:credit");
-            if !credits.iter().any(|c| c.span == b.span) {
-                credits.push(Credit { name: bare.to_string(), kind: CreditKind::SignOff, span: b.span });
-            }
+    let i = last_kept + 1;
+    let (Some(b), Some(f)) = (article.blocks.get(i), features.get(i)) else { return };
+    let text = article.block_text(b).trim();
+    let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let agency = AGENCIES.contains(&bare.to_lowercase().as_str());
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = (1..=3).contains(&f.words) && letters >= 2 && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.len() <= 40;
+    if (agency || caps) && f.label.is_none() && !f.ends_sentence && f.digits == 0 {
+        verdicts[i].removed = Some("metadata:credit");
+        if !credits.iter().any(|c| c.span == b.span) {
+            credits.push(Credit { name: bare.to_string(), kind: CreditKind::SignOff, span: b.span });
         }
     }
 }

@@ -11,6 +11,12 @@ pub struct Features {
     pub stopwords: usize,
     /// Words that start with an upper-case letter.
     pub capitalised: usize,
+    /// Capitalised words (or numbers) running from the start: a headline
+    /// glued to its teaser text ("Ford Recalls F-150s; Loose Cable Can …").
+    pub lead_caps: usize,
+    /// Stopwords written with a capital inside that leading run: title
+    /// case ("… In Custody After Death Of …"), which names do not have.
+    pub lead_cap_stops: usize,
     /// Sentence-ending punctuation followed by a space or the end.
     pub sentence_ends: usize,
     /// The block ends like a sentence (after closing quotes and brackets).
@@ -32,12 +38,23 @@ impl Features {
         let mut in_word = false;
         let mut first_upper = false;
         let mut prev: Option<char> = None;
-        let end_word = |word: &mut String, first_upper: bool, f: &mut Features| {
+        let mut leading = true;
+        let mut end_word = |word: &mut String, first_upper: bool, f: &mut Features| {
             f.words += 1;
             if first_upper {
                 f.capitalised += 1;
             }
-            if stops.is_some_and(|s| s.contains(word.as_str())) {
+            let number = word.bytes().next().is_some_and(|b| b.is_ascii_digit());
+            let stop = stops.is_some_and(|s| s.contains(word.as_str()));
+            if leading && (first_upper || number) {
+                f.lead_caps += 1;
+                if stop && first_upper && f.lead_caps > 1 {
+                    f.lead_cap_stops += 1;
+                }
+            } else {
+                leading = false;
+            }
+            if stop {
                 f.stopwords += 1;
             }
             word.clear();

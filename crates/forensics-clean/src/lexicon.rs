@@ -64,6 +64,7 @@ impl Label {
 struct Lexicon {
     lines: HashMap<String, Label>,
     prefixes: Vec<(String, Label)>,
+    words: HashMap<String, Label>,
     contains: AhoCorasick,
     contains_labels: Vec<Label>,
 }
@@ -73,6 +74,7 @@ fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut lines = HashMap::new();
         let mut prefixes = Vec::new();
+        let mut words = HashMap::new();
         let mut pats = Vec::new();
         let mut contains_labels = Vec::new();
         for row in include_str!("../data/lexicon.tsv").lines() {
@@ -88,6 +90,9 @@ fn lexicon() -> &'static Lexicon {
                     lines.entry(pat).or_insert(label);
                 }
                 "prefix" => prefixes.push((pat, label)),
+                "word" => {
+                    words.entry(pat).or_insert(label);
+                }
                 "contains" => {
                     pats.push(pat);
                     contains_labels.push(label);
@@ -98,7 +103,7 @@ fn lexicon() -> &'static Lexicon {
         // The patterns are fixed data; a build failure would be a bug in the
         // file, caught by the tests, so fall back to matching nothing.
         let contains = AhoCorasick::new(&pats).unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
-        Lexicon { lines, prefixes, contains, contains_labels }
+        Lexicon { lines, prefixes, words, contains, contains_labels }
     })
 }
 
@@ -134,6 +139,12 @@ pub fn classify(line: &str) -> Option<Label> {
         if let Some(&l) = lex.lines.get(&folded) {
             return Some(l);
         }
+        let mut all = folded.split(' ').map(|w| lex.words.get(w));
+        if let Some(Some(&first)) = all.next() {
+            if all.all(|l| l == Some(&first)) {
+                return Some(first);
+            }
+        }
     }
     for (p, l) in &lex.prefixes {
         if folded.starts_with(p.as_str()) && folded.as_bytes().get(p.len()).is_none_or(|&b| b == b' ') && line.len() <= 160 {
@@ -154,6 +165,8 @@ mod tests {
             ("12 Comments", Some(Label::Comments)),
             ("Leave a Reply", Some(Label::Comments)),
             ("Share this:", Some(Label::Share)),
+            ("Whatsapp Facebook Pint Baixar", Some(Label::Share)),
+            ("Facebook", Some(Label::Share)),
             ("Läs också", Some(Label::Related)),
             ("© 2024 Example Media. All rights reserved.", Some(Label::Copyright)),
             ("Subscribe to our newsletter", Some(Label::Newsletter)),
