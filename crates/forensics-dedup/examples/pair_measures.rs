@@ -28,8 +28,16 @@ fn main() {
         .collect();
     let cfg = DedupConfig::default();
     let stats = DedupStats::from_docs(&docs, &cfg);
+    let fps = forensics_dedup::fingerprints(&docs, &stats, &cfg);
+    let cands = forensics_dedup::candidates(&fps, &cfg);
+    let cand_of = |a: &str, b: &str| {
+        cands.iter().find(|c| {
+            let (x, y) = (&fps[c.a as usize].id, &fps[c.b as usize].id);
+            (x == a && y == b) || (x == b && y == a)
+        })
+    };
     let feats: Vec<_> = docs.iter().map(|d| features(&d.text, &stats, &cfg)).collect();
-    println!("label\ta\tb\tlang\tjac\tcab\tcba\tterm\tscov\tscany\tanch");
+    println!("cand\tlabel\ta\tb\tlang\tjac\tcab\tcba\tterm\tscov\tscany\tanch");
     for i in 0..docs.len() {
         for j in i + 1..docs.len() {
             if docs[i].language != docs[j].language {
@@ -43,8 +51,8 @@ fn main() {
                 _ => "diff".into(),
             };
             println!(
-                "{label}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}",
-                docs[i].id, docs[j].id, docs[i].language, m.jaccard, m.containment_a_in_b, m.containment_b_in_a, m.term_overlap, m.sentence_cover, m.sentence_cover_any, m.anchor_overlap
+                "{}\t{label}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}",
+                cand_of(&docs[i].id, &docs[j].id).map_or("-".to_string(), |c| format!("{}{}", if c.lsh { "L" } else { "" }, c.shared_rare)), docs[i].id, docs[j].id, docs[i].language, m.jaccard, m.containment_a_in_b, m.containment_b_in_a, m.term_overlap, m.sentence_cover, m.sentence_cover_any, m.anchor_overlap
             );
         }
     }

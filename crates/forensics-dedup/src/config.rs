@@ -75,7 +75,7 @@ impl Default for DedupConfig {
             min_template_df: 50,
             rare_per_doc: 24,
             rare_max_df: 20,
-            rare_min_shared: 4,
+            rare_min_shared: 3,
             min_containment: 0.2,
             min_content: 0.4,
             cluster_threshold: 0.3,

@@ -53,16 +53,25 @@ pub fn fingerprint(doc: &CleanArticle, stats: &DedupStats, cfg: &DedupConfig) ->
         FingerprintMode::MinHash => (minhash::signature(&sh, cfg.num_perm, cfg.seed), 0),
         FingerprintMode::SimHash => (Vec::new(), simhash::simhash(&sh, cfg.seed)),
     };
-    let mut rare: Vec<(u32, u64)> = terms(&doc.text, &toks, cfg.seed)
+    // Names and numbers first (rewrites and summaries keep them), then the
+    // rarest other terms; ties by hash so the choice is deterministic.
+    let mut rare: Vec<(bool, u32, u64)> = terms(&doc.text, &toks, cfg.seed)
         .iter()
-        .map(|t| (stats.df(t.hash), t.hash))
-        .filter(|&(df, _)| df >= 2 && df <= cfg.rare_max_df)
+        .map(|t| (!(t.name || t.number), stats.df(t.hash), t.hash))
+        .filter(|&(_, df, _)| df >= 2 && df <= cfg.rare_max_df)
         .collect();
     rare.sort_unstable();
-    rare.dedup();
-    rare.truncate(cfg.rare_per_doc);
-    let mut rare: Vec<u64> = rare.into_iter().map(|(_, h)| h).collect();
-    rare.sort_unstable();
+    let mut chosen: Vec<u64> = Vec::with_capacity(cfg.rare_per_doc);
+    for (_, _, h) in rare {
+        if chosen.len() >= cfg.rare_per_doc {
+            break;
+        }
+        if !chosen.contains(&h) {
+            chosen.push(h);
+        }
+    }
+    chosen.sort_unstable();
+    let rare = chosen;
     Fingerprint {
         id: doc.id.clone(),
         language: doc.language.clone(),

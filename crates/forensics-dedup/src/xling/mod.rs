@@ -50,6 +50,9 @@ pub struct XlingConfig {
     pub dict_dir: String,
     /// Weight of a dictionary gloss relative to a number or name anchor.
     pub gloss_weight: f64,
+    /// Diagnostics: output every candidate, `similarity` holding the
+    /// calibrated score unclamped.
+    pub emit_all_candidates: bool,
 }
 
 impl Default for XlingConfig {
@@ -64,6 +67,7 @@ impl Default for XlingConfig {
             dictionaries: true,
             dict_dir: "/usr/share/dictd".to_string(),
             gloss_weight: 0.5,
+            emit_all_candidates: false,
         }
     }
 }
@@ -219,10 +223,10 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
             let ba = bg.get(&(a, lang_of(b))).copied().unwrap_or(0.0);
             let bb = bg.get(&(b, lang_of(a))).copied().unwrap_or(0.0);
             let calibrated = s - (ba + bb) / 2.0;
-            if calibrated < x.threshold {
+            if calibrated < x.threshold && !x.emit_all_candidates {
                 return None;
             }
-            let similarity = (calibrated / (2.0 * x.threshold)).clamp(0.0, 1.0);
+            let similarity = if x.emit_all_candidates { calibrated } else { (calibrated / (2.0 * x.threshold)).clamp(0.0, 1.0) };
             let (da, db) = (&docs[a as usize], &docs[b as usize]);
             fn side(d: &Doc, glossed: bool) -> &Side {
                 if glossed { d.full.as_ref().unwrap_or(&d.base) } else { &d.base }
