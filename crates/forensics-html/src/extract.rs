@@ -71,24 +71,28 @@ impl<'a> Analysis<'a> {
         // Furniture goes unless it holds a large share of the page text
         // (ASP.NET pages wrap everything in a <form>; some templates put
         // the story inside <header> or a wrapper named "…-w-sidebar").
-        // Elements first, then class words measured against what is left.
-        for pass in 0..2 {
+        // Elements first, then class words on small parts (menus, ads), then
+        // class words measured against what is left.
+        for pass in 0..3 {
             let total = a.len[body].max(1);
             for i in 0..n {
                 let node = &dom.nodes[i];
                 if node.text.is_some() || i == body || i == ROOT || node.tag == "html" || a.removed[i] || is_article_body(node) {
                     continue;
                 }
-                let small = a.len[i] * 5 < total * 2;
+                let small = if pass == 1 { a.len[i] * 10 < total } else { a.len[i] * 5 < total * 2 };
                 let furniture = if pass == 0 {
                     small && (node.hidden || FURNITURE_TAGS.contains(&node.tag.as_str()) || node.role.as_deref().is_some_and(|r| FURNITURE_ROLES.contains(&r)))
                 } else {
                     // A class word does not remove the article element itself
                     // (WordPress marks it "tag-…", "category-…").
                     !matches!(node.tag.as_str(), "article" | "main")
-                        && (hints::is_strong_boilerplate(&node.hint) || (small && hints::is_boilerplate(&node.hint)))
+                        && (hints::is_strong_boilerplate(&node.hint) || (small && hints::is_boilerplate(&node.hint) && !a.holds_prose(i)))
                 };
                 if furniture {
+                    if std::env::var_os("FHTML_DEBUG").is_some() {
+                        eprintln!("pass {pass} remove {i} <{}> {} of {total} {:?}", node.tag, a.len[i], node.hint);
+                    }
                     a.removed[i] = true;
                 }
             }
@@ -143,6 +147,16 @@ impl<'a> Analysis<'a> {
             }
         }
         self.removed = dead;
+    }
+
+    /// Several real paragraphs and few links: a weak class word ("sidebar"
+    /// in "page-content and-w-sidebar") does not make this furniture.
+    fn holds_prose(&self, i: usize) -> bool {
+        if self.link_density(i) > 0.3 {
+            return false;
+        }
+        let paras = self.dom.preorder(i, |k| self.removed[k]).into_iter().filter(|&k| self.dom.nodes[k].tag == "p" && self.len[k] >= 80 && self.link_density(k) < 0.3).count();
+        paras >= 3
     }
 
     fn link_density(&self, i: usize) -> f64 {
