@@ -20,7 +20,7 @@ pub fn render_clean_text(article: &Article, clean: &CleanArticle, explain: bool,
         let _ = writeln!(out, "{} ({})", p.heading("removed"), clean.removed.len());
         for r in &clean.removed {
             let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-            let _ = writeln!(out, "  {} {} {kind}: “{}”", p.removed("-"), p.role(&format!("[{}]", r.rule)), shorten(r.raw.slice(&article.text), 100));
+            let _ = writeln!(out, "  {} {} {kind}: “{}”", p.minus("-"), p.role(&format!("[{}]", r.rule)), shorten(r.raw.slice(&article.text), 100));
         }
     }
     out.push('\n');

@@ -116,13 +116,13 @@ pub fn render_diff_text(a: &Analysis, texts: &Texts, c: &Comparison, opts: &Text
     if !ev.dropped.is_empty() {
         let _ = writeln!(out, "\n{} {} ({})", p.heading("dropped from"), p.id(&r.source), ev.dropped.len());
         for e in &ev.dropped {
-            let _ = writeln!(out, "  {} {}", p.removed("-"), excerpt(e, &r.source));
+            let _ = writeln!(out, "  {} {}", p.minus("-"), excerpt(e, &r.source));
         }
     }
     if !ev.added.is_empty() {
         let _ = writeln!(out, "\n{} {} ({})", p.heading("added in"), p.id(&r.target), ev.added.len());
         for e in &ev.added {
-            let _ = writeln!(out, "  {} {}", p.inserted("+"), excerpt(e, &r.target));
+            let _ = writeln!(out, "  {} {}", p.plus("+"), excerpt(e, &r.target));
         }
     }
     if !ev.sentence_alignment.is_empty() {
@@ -134,7 +134,7 @@ pub fn render_diff_text(a: &Analysis, texts: &Texts, c: &Comparison, opts: &Text
     }
     if !ev.shared_passages.is_empty() {
         let words: usize = ev.shared_passages.iter().map(|s| s.words).sum();
-        let _ = writeln!(out, "\n{} {} passages, {words} words", p.heading("shared"), ev.shared_passages.len());
+        let _ = writeln!(out, "\n{} {} {}, {words} words", p.heading("shared"), ev.shared_passages.len(), if ev.shared_passages.len() == 1 { "passage" } else { "passages" });
     }
     out
 }

@@ -54,7 +54,7 @@ pub fn render_dot(a: &Analysis) -> String {
         let _ = writeln!(out, "  {} -> {} [label={}{style}];", q(&r.source), q(&r.target), q(&label));
     }
     if left_out > 0 {
-        let _ = writeln!(out, "  // {left_out} documents with no related document are not drawn");
+        let _ = writeln!(out, "  // {left_out} unrelated {} not drawn", if left_out == 1 { "document" } else { "documents" });
     }
     out.push_str("}\n");
     out

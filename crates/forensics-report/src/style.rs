@@ -40,6 +40,13 @@ impl Palette {
     pub(crate) fn removed(&self, s: &str) -> String {
         if self.on { self.paint(AnsiColor::Red.on_default().effects(Effects::STRIKETHROUGH), s) } else { format!("[-{s}-]") }
     }
+    /// A coloured marker sign (`-`, `+`) that stays plain without colour.
+    pub(crate) fn minus(&self, s: &str) -> String {
+        self.paint(AnsiColor::Red.on_default(), s)
+    }
+    pub(crate) fn plus(&self, s: &str) -> String {
+        self.paint(AnsiColor::Green.on_default(), s)
+    }
     /// Inserted words: green and underlined; without colour, `{+…+}`.
     pub(crate) fn inserted(&self, s: &str) -> String {
         if self.on { self.paint(AnsiColor::Green.on_default().effects(Effects::UNDERLINE), s) } else { format!("{{+{s}+}}") }

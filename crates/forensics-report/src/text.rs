@@ -14,13 +14,15 @@ pub struct TextOptions {
     pub color: bool,
     /// Evidence lines per family before "… and N more".
     pub max_changes: usize,
+    /// Evidence lines per relation, so every relation gets its say.
+    pub max_changes_per_relation: usize,
     /// Unrelated documents listed one per line before "… and N more".
     pub max_unique: usize,
 }
 
 impl Default for TextOptions {
     fn default() -> Self {
-        TextOptions { color: false, max_changes: 8, max_unique: 50 }
+        TextOptions { color: false, max_changes: 12, max_changes_per_relation: 3, max_unique: 50 }
     }
 }
 
@@ -57,7 +59,8 @@ pub fn render_text(a: &Analysis, opts: &TextOptions) -> String {
             let d = index.docs.get(id.as_str());
             let lang = d.map(|d| d.language.as_str()).unwrap_or("und");
             let title = d.and_then(|d| d.title.as_deref()).map(|t| format!("“{}”", shorten(t, 70))).unwrap_or_default();
-            let _ = writeln!(out, "  {}{}  {lang:<3}  {title}", p.id(id), pad(id, width));
+            let line = format!("  {}{}  {lang:<3}  {title}", p.id(id), pad(id, width));
+            let _ = writeln!(out, "{}", line.trim_end());
         }
         if unique.len() > opts.max_unique {
             let _ = writeln!(out, "  {}", p.dim(&format!("… and {} more", unique.len() - opts.max_unique)));
@@ -105,10 +108,10 @@ fn family(out: &mut String, a: &Analysis, index: &Index<'_>, f: &FamilyRecord, o
         };
         let title = d.and_then(|d| d.title.as_deref()).map(|t| format!("“{}”", shorten(t, 60))).unwrap_or_else(|| p.dim("(no headline)"));
         let used = l.prefix.chars().count() + l.id.chars().count();
-        let _ = writeln!(out, "    {}{}{}  {}  {lang:<3}  {:<10}  {title}", p.dim(&l.prefix), p.id(l.id), " ".repeat(width - used), p.role(&format!("{role:<19}")), measure);
+        let _ = writeln!(out, "    {}{}{}  {}  {lang:<3}  {:<10}  {title}", p.dim(&l.prefix), p.id(l.id), " ".repeat(width - used), p.role(&format!("{role:<20}")), measure);
     }
     for i in &f.intermediates {
-        let _ = writeln!(out, "    {} {} {} {}: {}", p.warn("lost intermediate"), i.id, p.dim("between"), p.id(&i.parent), i.members.iter().map(|m| p.id(m)).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(out, "    {} {}  {} → ? → {}", p.warn("lost intermediate"), i.id, p.id(&i.parent), i.members.iter().map(|m| p.id(m)).collect::<Vec<_>>().join(", "));
         for e in &i.shared_edits {
             let _ = writeln!(out, "      {} {e}", p.dim("shared edit:"));
         }
@@ -121,8 +124,8 @@ fn family(out: &mut String, a: &Analysis, index: &Index<'_>, f: &FamilyRecord, o
     for l in &lines {
         let Some(r) = l.relation.and_then(|i| a.relations.get(i)) else { continue };
         let arrow = format!("{} → {}", short(&r.source, &f.members), short(&r.target, &f.members));
-        for c in important_changes(r) {
-            if evidence.len() < opts.max_changes {
+        for (k, c) in important_changes(r).into_iter().enumerate() {
+            if evidence.len() < opts.max_changes && k < opts.max_changes_per_relation {
                 let kind = kind_label(c.kind);
                 evidence.push(format!("{}  {kind:<8} {}", p.id(&arrow), diff_line(c, p)));
             } else {
