@@ -326,6 +326,8 @@ fn promote_near_good_runs(items: &[Item], class: &mut [Class], t: &Thresholds) {
 }
 
 fn initial_class(f: &Features, reference: Option<f64>, t: &Thresholds) -> Class {
+    // Scripts without spaces have no countable stopwords: shape only.
+    let reference = reference.filter(|_| f.unspaced * 2 < f.chars);
     let Some(reference) = reference else {
         // No stopword list (or a script without spaces): sentence shape only.
         let len = f.chars;
@@ -341,7 +343,13 @@ fn initial_class(f: &Features, reference: Option<f64>, t: &Thresholds) -> Class 
     };
     let density = f.stop_density();
     if f.chars < t.length_low {
-        Class::Short
+        // A short sentence in the document's prose register (a one-line
+        // paragraph) is weak evidence of text, not a mere short line.
+        if f.ends_sentence && f.words >= 5 && density >= reference * t.stop_high {
+            Class::NearGood
+        } else {
+            Class::Short
+        }
     } else if density >= reference * t.stop_high {
         if f.chars > t.length_high { Class::Good } else { Class::NearGood }
     } else if density >= reference * t.stop_low {

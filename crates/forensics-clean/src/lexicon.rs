@@ -19,6 +19,7 @@ pub enum Label {
     Cookie,
     Copyright,
     Nav,
+    Caption,
 }
 
 impl Label {
@@ -34,6 +35,7 @@ impl Label {
             "cookie" => Label::Cookie,
             "copyright" => Label::Copyright,
             "nav" => Label::Nav,
+            "caption" => Label::Caption,
             _ => return None,
         })
     }
@@ -51,13 +53,15 @@ impl Label {
             Label::Cookie => "lexicon:cookie",
             Label::Copyright => "lexicon:copyright",
             Label::Nav => "lexicon:navigation",
+            Label::Caption => "lexicon:caption",
         }
     }
 
-    /// Labels that head a section of non-article items (teasers, comments,
-    /// sign-up forms) rather than standing alone.
+    /// Labels that head a section of non-article items (teasers, comments)
+    /// rather than standing alone. Newsletter boxes are inserted inside
+    /// articles too often to take what follows them.
     pub fn opens_zone(self) -> bool {
-        matches!(self, Label::Related | Label::Comments | Label::Newsletter)
+        matches!(self, Label::Related | Label::Comments)
     }
 }
 
@@ -65,6 +69,8 @@ struct Lexicon {
     lines: HashMap<String, Label>,
     prefixes: Vec<(String, Label)>,
     words: HashMap<String, Label>,
+    suffixes: Vec<(String, Label)>,
+    colons: Vec<(String, Label)>,
     contains: AhoCorasick,
     contains_labels: Vec<Label>,
 }
@@ -75,6 +81,8 @@ fn lexicon() -> &'static Lexicon {
         let mut lines = HashMap::new();
         let mut prefixes = Vec::new();
         let mut words = HashMap::new();
+        let mut suffixes = Vec::new();
+        let mut colons = Vec::new();
         let mut pats = Vec::new();
         let mut contains_labels = Vec::new();
         for row in include_str!("../data/lexicon.tsv").lines() {
@@ -90,6 +98,9 @@ fn lexicon() -> &'static Lexicon {
                     lines.entry(pat).or_insert(label);
                 }
                 "prefix" => prefixes.push((pat, label)),
+                "suffix" => suffixes.push((pat, label)),
+                // Kept unfolded but for case: the colon is the point.
+                "colon" => colons.push((pat, label)),
                 "word" => {
                     words.entry(pat).or_insert(label);
                 }
@@ -103,7 +114,7 @@ fn lexicon() -> &'static Lexicon {
         // The patterns are fixed data; a build failure would be a bug in the
         // file, caught by the tests, so fall back to matching nothing.
         let contains = AhoCorasick::new(&pats).unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
-        Lexicon { lines, prefixes, words, contains, contains_labels }
+        Lexicon { lines, prefixes, words, suffixes, colons, contains, contains_labels }
     })
 }
 
@@ -146,6 +157,25 @@ pub fn classify(line: &str) -> Option<Label> {
             }
         }
     }
+    // A comment header carries a time stamp or a one-word user handle;
+    // "Trump said:" before a quotation is neither.
+    let stamped = line.bytes().any(|b| b.is_ascii_digit());
+    let handle = folded.split(' ').count() == 2 && line.chars().next().is_some_and(|c| !c.is_uppercase());
+    if line.len() <= 100 && line.trim_end().ends_with(':') && (stamped || handle) {
+        for (p, l) in &lex.suffixes {
+            if folded.ends_with(p.as_str()) && folded.len() > p.len() && folded.as_bytes()[folded.len() - p.len() - 1] == b' ' {
+                return Some(*l);
+            }
+        }
+    }
+    if line.len() <= 200 {
+        if let Some((head, _)) = line.split_once(':') {
+            let head = fold(head);
+            if let Some((_, l)) = lex.colons.iter().find(|(p, _)| *p == head) {
+                return Some(*l);
+            }
+        }
+    }
     for (p, l) in &lex.prefixes {
         if folded.starts_with(p.as_str()) && folded.as_bytes().get(p.len()).is_none_or(|&b| b == b' ') && line.len() <= 160 {
             return Some(*l);
@@ -164,6 +194,14 @@ mod tests {
             ("Recommended Stories", Some(Label::Related)),
             ("12 Comments", Some(Label::Comments)),
             ("Leave a Reply", Some(Label::Comments)),
+            ("thelastchargersfan says:", Some(Label::Comments)),
+            ("Milan Griffes on September 12, 2018 at 4:47 pm said:", Some(Label::Comments)),
+            ("Here is what he said:", None),
+            ("Trump said:", None),
+            ("Related: From Big Bang to Present", Some(Label::ReadMore)),
+            ("Image 1 of 8", Some(Label::Caption)),
+            ("Image caption Scooter Braun has managed Justin Bieber", Some(Label::Caption)),
+            ("Read the statement: it is short.", None),
             ("Share this:", Some(Label::Share)),
             ("Whatsapp Facebook Pint Baixar", Some(Label::Share)),
             ("Facebook", Some(Label::Share)),
