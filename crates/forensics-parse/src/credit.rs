@@ -7,7 +7,7 @@ use nom::combinator::opt;
 use nom::Parser;
 
 use crate::date::{sp, sp0};
-use crate::lexicon::{ATTRIBUTION_VERBS, NAME_CONNECTORS, SOURCE_FILLERS, canonical_agency};
+use crate::lexicon::{NAME_CONNECTORS, SOURCE_FILLERS, canonical_agency};
 use crate::text::{prefix, suffix};
 
 /// A name found in a line, with its byte range in that line.
@@ -25,6 +25,10 @@ const CAPTION_TAIL: usize = 200;
 /// "(AP Photo/Name)", "REUTERS/Name", "Photo: AFP", "(ASSOCIATED PRESS)".
 pub(crate) fn photo_credit(para: &str) -> Option<Found> {
     let tail = suffix(para, CAPTION_TAIL);
+    // Every credit form needs one of these.
+    if !tail.contains(['/', '(', ':']) {
+        return None;
+    }
     let base = para.len() - tail.len();
     let found = via_credit(tail).or_else(|| slash_credit(tail)).or_else(|| labelled_photo(tail))?;
     Some(Found { name: found.name, start: base + found.start, end: base + found.end })
@@ -262,26 +266,26 @@ const ATTRIBUTION_WINDOW: usize = 4000;
 /// "selon l'agence AHP", "según X", "laut X". Byte ranges are in `para`.
 pub(crate) fn attributions(para: &str) -> Vec<Found> {
     let window = prefix(para, ATTRIBUTION_WINDOW);
+    let lower = window.to_lowercase();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in window.char_indices() {
-        let at_word = c.is_alphabetic() && !prev.is_some_and(char::is_alphanumeric);
-        prev = Some(c);
-        if !at_word {
+    // Search each verb in the lower-cased text (fast substring search), then
+    // parse the name from the original at the same place.
+    let hits: Vec<(usize, usize)> = crate::lexicon::sets::ATTRIBUTION
+        .find_overlapping_iter(lower.as_str())
+        .map(|m| (m.start(), m.end() - m.start()))
+        .collect();
+    for (at, len) in hits {
+        // Lower-casing may shift byte offsets; only trust exact matches.
+        let (Some(before), Some(word)) = (window.get(..at), window.get(at..at + len)) else { continue };
+        if before.ends_with(char::is_alphanumeric) || word.to_lowercase() != lower[at..at + len] {
             continue;
         }
-        let rest = &window[i..];
-        for verb in ATTRIBUTION_VERBS {
-            let Ok((after, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>(*verb), sp).parse(rest) else {
-                continue;
-            };
-            let off = i + rest.len() - after.len();
-            if let Some((s, e, name)) = source_name(after)
-                && is_agency_shaped(&name)
-            {
-                out.push(Found { name, start: off + s, end: off + e });
-            }
-            break;
+        let Ok((after, _)) = sp(&window[at + len..]) else { continue };
+        let off = window.len() - after.len();
+        if let Some((s, e, name)) = source_name(after)
+            && is_agency_shaped(&name)
+        {
+            out.push(Found { name, start: off + s, end: off + e });
         }
     }
     out
@@ -295,20 +299,16 @@ pub(crate) fn source_line(line: &str) -> Option<Found> {
         // Case mapping changed byte lengths: fall back to a char-wise search.
         return source_line_slow(line);
     }
-    for label in crate::lexicon::SOURCE_LABELS {
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(label) {
-            let at = from + p;
-            from = at + label.len();
-            let (Some(before), Some(after)) = (line.get(..at), line.get(at + label.len()..)) else {
-                continue;
-            };
-            if !clause_start(before) || after.starts_with(char::is_alphanumeric) {
-                continue;
-            }
-            if let Some(f) = source_after_label(label, after, at + label.len()) {
-                return Some(f);
-            }
+    for m in crate::lexicon::sets::SOURCE.find_overlapping_iter(lower.as_str()) {
+        let (at, label) = (m.start(), crate::lexicon::SOURCE_LABELS[m.pattern().as_usize()]);
+        let (Some(before), Some(after)) = (line.get(..at), line.get(at + label.len()..)) else {
+            continue;
+        };
+        if !clause_start(before) || after.starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        if let Some(f) = source_after_label(label, after, at + label.len()) {
+            return Some(f);
         }
     }
     None

@@ -115,6 +115,10 @@ pub(crate) fn date(i: &str) -> Res<'_, PartialDate> {
 /// boundaries, with its byte range in `s`. Linear in `s`: each attempt reads
 /// a bounded prefix except for one word, and attempts start only at words.
 pub(crate) fn find_date(s: &str) -> Option<(PartialDate, usize, usize)> {
+    // Every date form holds a number.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);

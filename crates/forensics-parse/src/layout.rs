@@ -251,9 +251,12 @@ fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mu
         });
         match first_meta {
             Some(m) if units[..m].iter().any(is_candidate) => units[..m].iter().rposition(is_candidate),
+            // No byline or date line to anchor on: the first candidate after
+            // the site's navigation (a site name stands before its menu).
             _ => {
-                let best = units[..zone].iter().filter(|u| is_candidate(u)).map(|u| u.words).max()?;
-                units[..zone].iter().position(|u| is_candidate(u) && u.words == best)
+                let after_nav = units[..zone].iter().rposition(|u| u.kind == BlockKind::Navigation).map_or(0, |n| n + 1);
+                let pick = units[after_nav..zone].iter().position(is_candidate).map(|p| p + after_nav);
+                pick.or_else(|| units[..zone].iter().position(is_candidate))
             }
         }
     });

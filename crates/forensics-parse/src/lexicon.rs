@@ -249,3 +249,21 @@ pub(crate) fn contains_phrase(list: &[&str], phrase: &str) -> bool {
     let p = phrase.trim().to_lowercase();
     list.iter().any(|w| *w == p)
 }
+
+/// Multi-phrase matchers over lower-cased lines, built once: one pass per
+/// line instead of one substring search per phrase.
+pub(crate) mod sets {
+    use std::sync::LazyLock;
+
+    use aho_corasick::AhoCorasick;
+
+    fn build(phrases: &[&str]) -> AhoCorasick {
+        // The phrases are fixed, valid patterns: building cannot fail on input.
+        AhoCorasick::new(phrases).expect("static phrase list")
+    }
+
+    pub(crate) static FORM: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::FORM_PHRASES));
+    pub(crate) static PROMO: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::PROMO_PHRASES));
+    pub(crate) static SOURCE: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::SOURCE_LABELS));
+    pub(crate) static ATTRIBUTION: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::ATTRIBUTION_VERBS));
+}

@@ -62,6 +62,11 @@ pub(crate) fn segments(line: &str) -> Vec<(&str, usize)> {
     out
 }
 
+/// Whether `segments` could split `line` at all.
+pub(crate) fn has_separator(line: &str) -> bool {
+    line.contains(['|', '·', '•', '»', '›', '⏱', '¦']) || line.contains(" - ") || line.contains(" – ") || line.contains(" — ")
+}
+
 fn push_seg<'a>(out: &mut Vec<(&'a str, usize)>, line: &'a str, start: usize, end: usize) {
     let raw = &line[start..end];
     let trimmed = raw.trim();
@@ -75,6 +80,11 @@ fn push_seg<'a>(out: &mut Vec<(&'a str, usize)>, line: &'a str, start: usize, en
 /// must be metadata or a short label ("Sport", "Views: 1,204").
 pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
     if line.len() > MAX_META_LINE {
+        return None;
+    }
+    // Prose fast path: a line without separators is one segment, and one
+    // segment of over 20 words is never metadata.
+    if !has_separator(line) && words(line) > 20 {
         return None;
     }
     let segs = segments(line);
@@ -206,24 +216,33 @@ fn starts_with_label(seg: &str, labels: &[&str]) -> bool {
     })
 }
 
-/// A date label at the start: "Published", "Publié le", "date".
+/// A date label at the start: "Published", "Publié le", "date". Returns
+/// the text after the label (and its colon) and whether it is an update label.
 pub(crate) fn date_label(i: &str) -> IResult<&str, bool> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
+    // Labels are at most a few words: lower-case a short head once.
+    if !i.starts_with(char::is_alphabetic) {
+        return Err(fail());
+    }
+    let head = crate::text::prefix(i, 48).to_lowercase();
     for (labels, update) in [(UPDATE_LABELS, true), (DATE_LABELS, false)] {
-        let mut best: Option<&str> = None;
+        let mut best: Option<usize> = None;
         for l in labels {
-            if let Ok((rest, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(*l).parse(i)
-                && !rest.starts_with(char::is_alphanumeric)
-                && best.is_none_or(|b| rest.len() < b.len())
+            let n = l.len();
+            if head.starts_with(l)
+                && i.get(..n).is_some_and(|h| h.to_lowercase() == *l)
+                && !i[n..].starts_with(char::is_alphanumeric)
+                && best.is_none_or(|b| n > b)
             {
-                best = Some(rest);
+                best = Some(n);
             }
         }
-        if let Some(rest) = best {
-            let (rest, _) = (sp0, opt(char(':')), sp0).parse(rest)?;
+        if let Some(n) = best {
+            let (rest, _) = (sp0, opt(char(':')), sp0).parse(&i[n..])?;
             return Ok((rest, update));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    Err(fail())
 }
 
 /// The seeds' header line `date 2022-09-19 Headline text`: a labelled date
@@ -248,22 +267,22 @@ pub(crate) fn header_date_line(line: &str) -> Option<(PartialDate, usize, usize)
 /// the name and where the text after it starts.
 pub(crate) fn byline(seg: &str) -> Option<(&str, usize)> {
     for label in BYLINE_LABELS {
-        let cap = capitalise(label);
-        let rest = seg.strip_prefix(*label).or_else(|| seg.strip_prefix(cap.as_str()));
-        let Some(rest) = rest else { continue };
+        let Some(rest) = strip_label(seg, label) else { continue };
         let Ok((rest, _)) = sp(rest) else {
             if !label.ends_with(':') {
                 continue;
             }
             let r = rest.trim_start();
-            return name_at(seg, r);
+            return name_at(seg, r, false);
         };
-        return name_at(seg, rest);
+        // After "Posted by" any single token is an account name; after a
+        // bare "by" only one that looks like a handle ("By contrast" is prose).
+        return name_at(seg, rest, label.contains(' '));
     }
     None
 }
 
-fn name_at<'a>(seg: &'a str, rest: &'a str) -> Option<(&'a str, usize)> {
+fn name_at<'a>(seg: &'a str, rest: &'a str, any_handle: bool) -> Option<(&'a str, usize)> {
     let start = seg.len() - rest.len();
     let end_rel = rest.find([',', '(', '|', ';']).unwrap_or(rest.len());
     let name = rest[..end_rel].trim_end();
@@ -273,7 +292,8 @@ fn name_at<'a>(seg: &'a str, rest: &'a str) -> Option<(&'a str, usize)> {
     }
     // A handle after "by" must look like one: "by metro_mira", "by @desk";
     // "By contrast" is prose.
-    let handle = is_handle_name(name) && (name.starts_with('@') || name.contains(['_', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']));
+    let handle = is_handle_name(name)
+        && (any_handle || name.starts_with('@') || name.contains(['_', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']));
     let ok = if handle {
         true
     } else {
@@ -290,9 +310,14 @@ fn name_at<'a>(seg: &'a str, rest: &'a str) -> Option<(&'a str, usize)> {
     ok.then_some((name, start + name.len()))
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+/// `seg` without `label` at its start, the label written as listed or
+/// with its first letter capitalised ("by", "By"; not "BY").
+fn strip_label<'a>(seg: &'a str, label: &str) -> Option<&'a str> {
+    let head = seg.get(..label.len())?;
+    let (mut h, mut l) = (head.chars(), label.chars());
+    let (h0, l0) = (h.next()?, l.next()?);
+    (h.as_str() == l.as_str() && (h0 == l0 || h0.to_lowercase().eq(l0.to_lowercase()) && h0.is_uppercase()))
+        .then(|| &seg[label.len()..])
 }
 
 /// "@desk", "metro_mira", "kpakpandofm": an account name, not a person.
@@ -312,7 +337,12 @@ pub(crate) fn is_handle(s: &str) -> bool {
 /// A read-time phrase in `s` ("2 min read", "Read Time:1 Minute, 37 Second",
 /// "Temps de lecture : 3 min"): its byte range.
 pub(crate) fn read_time(s: &str) -> Option<Range> {
-    if s.len() > MAX_META_LINE {
+    // Every form has a count and a minutes unit: skip lines without them.
+    if s.len() > MAX_META_LINE || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    if !["min", "мин", "хв"].iter().any(|u| lower.contains(u)) {
         return None;
     }
     let mut prev: Option<char> = None;

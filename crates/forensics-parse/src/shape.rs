@@ -1,7 +1,7 @@
 //! The shape of one run of text, judged alone; `layout` adds the context.
 
 use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line};
-use crate::lexicon::{AD_LABELS, FORM_PHRASES, PROMO_PHRASES, SHARE_LABELS, SOCIAL, TEASER_HEADERS, contains_phrase};
+use crate::lexicon::{AD_LABELS, SHARE_LABELS, SOCIAL, TEASER_HEADERS, contains_phrase};
 use crate::meta::{MetaLine, meta_line, segments};
 use crate::text::prefix;
 
@@ -49,14 +49,16 @@ pub(crate) fn shape(line: &str) -> Shape {
     }
     let words = word_count(line);
     let short = line.len() <= FURNITURE_MAX;
-    if short && contains_phrase(AD_LABELS, line.trim_matches(|c: char| !c.is_alphanumeric())) {
+    // Labels and headers are a few words long.
+    let label = line.len() <= 48;
+    if label && contains_phrase(AD_LABELS, line.trim_matches(|c: char| !c.is_alphanumeric())) {
         return Shape::AdLabel;
     }
-    if short && contains_phrase(TEASER_HEADERS, line.trim_end_matches([':', '.', '»', '›', '>', ' '])) {
+    if label && contains_phrase(TEASER_HEADERS, line.trim_end_matches([':', '.', '»', '›', '>', ' '])) {
         return Shape::TeaserHeader;
     }
     let lower = if short { line.to_lowercase() } else { String::new() };
-    if short && words <= 20 && FORM_PHRASES.iter().any(|p| lower.contains(p)) {
+    if short && words <= 20 && crate::lexicon::sets::FORM.is_match(&lower) {
         return Shape::Form;
     }
     if short
@@ -80,7 +82,7 @@ pub(crate) fn shape(line: &str) -> Shape {
     if short && is_nav(line) {
         return Shape::Nav;
     }
-    if short && words <= 30 && PROMO_PHRASES.iter().any(|p| lower.contains(p)) {
+    if short && words <= 30 && crate::lexicon::sets::PROMO.is_match(&lower) {
         return Shape::Promo;
     }
     if short
@@ -111,6 +113,10 @@ pub(crate) fn shape(line: &str) -> Shape {
 }
 
 fn is_share(line: &str, lower: &str) -> bool {
+    // A share bar scraped one network per line: "Facebook", "Twitter".
+    if lower.len() >= 4 && SOCIAL.contains(&lower.trim()) {
+        return true;
+    }
     if let Some((label, _)) = lower.split_once(':')
         && SHARE_LABELS.contains(&label.trim())
     {
@@ -144,6 +150,9 @@ fn is_form_field(line: &str, lower: &str) -> bool {
 }
 
 fn is_nav(line: &str) -> bool {
+    if !crate::meta::has_separator(line) && !line.contains("  ") && !line.contains(" > ") {
+        return false;
+    }
     let mut segs: Vec<&str> = Vec::new();
     for (seg, _) in segments(line) {
         // Menus separated by runs of spaces: "HOME   ABOUT   CONTACT".
