@@ -49,6 +49,9 @@ pub fn run(args: &[String]) -> Result<()> {
     let detected = language_agreement(&cleaned, &truth);
     println!("cleaner language = truth language for {:.1}% of documents", 100.0 * detected);
 
+    if flag("--diagnose") {
+        return diagnose(&cleaned, &truth, !no_dict);
+    }
     if let Some(n) = value("--scale") {
         return scale(&cleaned, n.parse().context("--scale N")?);
     }
@@ -56,6 +59,20 @@ pub fn run(args: &[String]) -> Result<()> {
     for with_dict in modes {
         let mut cfg = DedupConfig::default();
         cfg.xling.dictionaries = with_dict;
+        if let Some(json) = value("--xling") {
+            // Override single parameters: --xling '{"min_shared": 1}'.
+            let mut v = serde_json::to_value(&cfg.xling)?;
+            let patch: serde_json::Value = serde_json::from_str(&json)?;
+            if let (Some(obj), Some(p)) = (v.as_object_mut(), patch.as_object()) {
+                for (k, x) in p {
+                    obj.insert(k.clone(), x.clone());
+                }
+            }
+            cfg.xling = serde_json::from_value(v)?;
+        }
+        if let Some(t) = value("--threshold").and_then(|t| t.parse().ok()) {
+            cfg.xling.threshold = t;
+        }
         let dicts = with_dict.then(|| Dictionaries::installed(&cfg.xling.dict_dir));
         println!("\n=== {} ===", if with_dict { "with dictionaries" } else { "without dictionaries" });
         if let Some(d) = &dicts {
@@ -80,7 +97,9 @@ pub fn run(args: &[String]) -> Result<()> {
         let own = average_link(&cleaned, xpairs.iter().chain(&same), OWN_CLUSTER_LEVEL);
         println!("-- own average-link at {OWN_CLUSTER_LEVEL} over cross-language pairs + {} same-language pairs from dedup()", same.len());
         print_scores(&own, &truth, None);
-        split(&cleaned, &cfg, dicts.as_deref(), &same, &truth);
+        if !flag("--no-split") {
+            split(&cleaned, &cfg, dicts.as_deref(), &same, &truth);
+        }
     }
     Ok(())
 }
@@ -364,3 +383,38 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+
+/// Per language pair: how true pairs and other candidates score (raw and
+/// calibrated), to see where a threshold separates them.
+fn diagnose(docs: &[CleanArticle], truth: &BTreeMap<String, Truth>, with_dict: bool) -> Result<()> {
+    let mut cfg = DedupConfig::default();
+    cfg.xling.dictionaries = with_dict;
+    cfg.xling.emit_all_candidates = true;
+    let dicts = with_dict.then(|| Dictionaries::installed(&cfg.xling.dict_dir));
+    let (pairs, _) = xling::run(docs, &cfg, dicts.as_deref());
+    let mut by: BTreeMap<String, (Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>)> = BTreeMap::new();
+    for p in &pairs {
+        let (Some(a), Some(b)) = (truth.get(&p.a), truth.get(&p.b)) else { continue };
+        let key = if a.language <= b.language { format!("{}-{}", a.language, b.language) } else { format!("{}-{}", b.language, a.language) };
+        let e = by.entry(key).or_default();
+        if a.family == b.family {
+            e.0.push(p.content);
+            e.1.push(p.similarity);
+        } else {
+            e.2.push(p.content);
+            e.3.push(p.similarity);
+        }
+    }
+    let q = |v: &mut Vec<f64>, f: f64| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        if v.is_empty() { f64::NAN } else { v[((v.len() - 1) as f64 * f) as usize] }
+    };
+    println!("pair      true: n raw-med cal-p10 cal-med | other: n raw-med cal-p99 cal-max");
+    for (k, (mut tr, mut tc, mut or, mut oc)) in by {
+        println!(
+            "{k:<8} {:5} {:.3} {:.3} {:.3} | {:5} {:.3} {:.3} {:.3}",
+            tr.len(), q(&mut tr, 0.5), q(&mut tc, 0.1), q(&mut tc, 0.5), or.len(), q(&mut or, 0.5), q(&mut oc, 0.99), q(&mut oc, 1.0)
+        );
+    }
+    Ok(())
+}

@@ -32,7 +32,15 @@ pub fn key(kind: AnchorKind, text: &str, seed: u64) -> u64 {
         AnchorKind::Name => b'n',
         AnchorKind::Gloss => b'g',
     };
-    xxh3_64_with_seed(text.as_bytes(), seed ^ u64::from(tag))
+    let h = xxh3_64_with_seed(text.as_bytes(), seed ^ u64::from(tag));
+    // The low bit marks name prefixes: they cannot meet across Latin and
+    // Han/kana, so such pairs leave them out of both norms.
+    if kind == AnchorKind::Name && text.starts_with("p:") { h | 1 } else { h & !1 }
+}
+
+/// Whether a key is a name prefix (see [`key`]).
+pub fn is_prefix_key(k: u64) -> bool {
+    k & 1 == 1
 }
 
 /// Normalised text of an anchor, for tests and debugging.

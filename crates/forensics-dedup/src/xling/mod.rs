@@ -60,7 +60,7 @@ impl Default for XlingConfig {
         XlingConfig {
             threshold: 0.12,
             max_df: 20,
-            min_shared: 2,
+            min_shared: 1,
             max_candidates: 40,
             background_ranks: (5, 10),
             length_tolerance: 0.5,
@@ -110,6 +110,8 @@ impl Side {
 struct Doc {
     lang: u16,
     script: u8,
+    /// Written in Han/kana: name prefixes cannot match the other side.
+    cjk: bool,
     und: bool,
     chars: usize,
     /// Numbers, dates and names.
@@ -162,6 +164,7 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
             Doc {
                 lang: lang_id(&d.language),
                 script: anchors::dominant_script(&d.text),
+                cjk: anchors::dominant_script(&d.text) == 3,
                 und: d.language == "und",
                 chars: anchors::char_len(&d.text),
                 base,
@@ -190,21 +193,27 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     report.index_ms = t.elapsed().as_millis();
 
     let t = Instant::now();
-    let norms: Vec<(f64, f64)> = prepared
+    let no_prefix = |k: u64| if anchors::is_prefix_key(k) { 0.0 } else { weight(k) };
+    let norms: Vec<[f64; 4]> = prepared
         .par_iter()
-        .map(|d| (d.base.profile.norm(weight), d.full.as_ref().map_or(0.0, |f| f.profile.norm(weight))))
+        .map(|d| {
+            let full = |w: &dyn Fn(u64) -> f64| d.full.as_ref().map_or(0.0, |f| f.profile.norm(w));
+            [d.base.profile.norm(weight), full(&weight), d.base.profile.norm(no_prefix), full(&no_prefix)]
+        })
         .collect();
     let scored: Vec<(u32, u32, f64, Vec<(u32, u32)>, bool)> = candidates
         .par_iter()
         .map(|&(a, b)| {
             let (da, db) = (&prepared[a as usize], &prepared[b as usize]);
+            let drop_prefix = da.cjk || db.cjk;
+            let shift = if drop_prefix { 2 } else { 0 };
             // Glosses count only when both sides have them, so a pair's
             // scale does not depend on whether one side had a dictionary.
             let (sa, sb, na, nb, glossed) = match (&da.full, &db.full) {
-                (Some(fa), Some(fb)) => (fa, fb, norms[a as usize].1, norms[b as usize].1, true),
-                _ => (&da.base, &db.base, norms[a as usize].0, norms[b as usize].0, false),
+                (Some(fa), Some(fb)) => (fa, fb, norms[a as usize][1 + shift], norms[b as usize][1 + shift], true),
+                _ => (&da.base, &db.base, norms[a as usize][shift], norms[b as usize][shift], false),
             };
-            let (w, chain) = align::chain(&sa.profile, &sb.profile, weight);
+            let (w, chain) = if drop_prefix { align::chain(&sa.profile, &sb.profile, no_prefix) } else { align::chain(&sa.profile, &sb.profile, weight) };
             let denom = na * nb;
             let s = if denom > 0.0 { (w / denom).min(1.0) } else { 0.0 };
             let excess = calibrate::length_excess(da.chars, docs[a as usize].language.as_str(), db.chars, docs[b as usize].language.as_str(), x.length_tolerance);
