@@ -293,6 +293,7 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
 /// though no single block is long enough to be "good" on its own.
 fn promote_near_good_runs(items: &[Item], class: &mut [Class], t: &Thresholds) {
     let n = items.len();
+    let mut best: Option<(usize, usize, usize)> = None;
     let mut i = 0;
     while i < n {
         if class[i] != Class::NearGood && class[i] != Class::Good {
@@ -315,13 +316,28 @@ fn promote_near_good_runs(items: &[Item], class: &mut [Class], t: &Thresholds) {
             i += 1;
         }
         if near >= 2 && chars >= 2 * t.length_high {
-            for c in &mut class[start..=last] {
-                if *c == Class::NearGood {
-                    *c = Class::Good;
-                }
-            }
+            promote(&mut class[start..=last]);
+        } else if best.is_none_or(|(c, _, _)| chars > c) {
+            best = Some((chars, start, last));
         }
         i = last + 1;
+    }
+    // A page with no good block at all: its best run of near-good text is
+    // the article (a short item is still an article).
+    if !class.contains(&Class::Good) {
+        if let Some((chars, start, last)) = best {
+            if chars >= t.length_low * 2 {
+                promote(&mut class[start..=last]);
+            }
+        }
+    }
+}
+
+fn promote(class: &mut [Class]) {
+    for c in class {
+        if *c == Class::NearGood {
+            *c = Class::Good;
+        }
     }
 }
 

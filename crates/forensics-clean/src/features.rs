@@ -146,7 +146,7 @@ mod tests {
     fn shape() {
         let stops = crate::stopwords::stopwords("en");
         let f = Features::of("- The comments were made during a meeting, officials said.", stops);
-        assert!(f.bullet && f.ends_sentence && f.commas == 1 && f.words == 10);
+        assert!(f.bullet && f.ends_sentence && f.commas == 1 && f.words == 9);
         assert!(f.stop_density() > 0.3);
         let f = Features::of("Russia Takes Control of Vuhledar", stops);
         assert!(!f.ends_sentence && f.caps_ratio() > 0.7);

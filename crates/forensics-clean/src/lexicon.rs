@@ -176,8 +176,15 @@ pub fn classify(line: &str) -> Option<Label> {
             }
         }
     }
+    // A sentence that merely starts like a section label ("Related reading
+    // was never his thing.") is not one: zone labels do not end in a full stop.
+    let sentence = line.trim_end().ends_with(['.', '!', '?']);
     for (p, l) in &lex.prefixes {
-        if folded.starts_with(p.as_str()) && folded.as_bytes().get(p.len()).is_none_or(|&b| b == b' ') && line.len() <= 160 {
+        if folded.starts_with(p.as_str())
+            && folded.as_bytes().get(p.len()).is_none_or(|&b| b == b' ')
+            && line.len() <= 160
+            && !(sentence && l.opens_zone())
+        {
             return Some(*l);
         }
     }

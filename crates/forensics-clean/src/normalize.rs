@@ -27,7 +27,8 @@ impl Normalized {
         let mut i = 0;
         while i < source.len() {
             let b = bytes[i];
-            if b < 0x80 {
+            // (An ASCII byte is a whole character, so `i + 1` is a boundary.)
+            if b < 0x80 && !source.get(i + 1..).and_then(|r| r.chars().next()).is_some_and(is_combining_mark) {
                 match b {
                     b'&' => {
                         if let Some((decoded, len)) = entity(&source[i..]) {

@@ -114,7 +114,7 @@ fn split_paragraph(text: &str, lang: &str, base: usize, out: &mut Vec<Span>) {
         } else {
             let single_dot = c == '.' && j == i + 1 || (c == '.' && chars.get(i + 1).is_some_and(|&(_, d)| CLOSERS.contains(&d)));
             decide(text, &chars, lang, stops, pos, k, single_dot, cjk)
-                && !(quote_after && quote_continues(text, &chars, j))
+                && !(quote_after && quote_continues(&chars, j))
         };
         open_quote = quote_after;
         if split {
@@ -185,12 +185,11 @@ fn decide(
     true
 }
 
-/// Inside an open quotation, a full stop ends the sentence unless the quote
-/// runs on into its attribution (“We will win. They will lose,” he said.):
-/// the quotation then closes after a comma or before a lower-case word.
-fn quote_continues(text: &str, chars: &[(usize, char)], from: usize) -> bool {
-    let Some(close) = chars[from..].iter().find(|(_, c)| matches!(c, '”' | '»' | '"')) else { return false };
-    let before = text[..close.0].trim_end();
-    let after = text[close.0 + close.1.len_utf8()..].trim_start();
-    before.ends_with(',') || after.chars().next().is_some_and(char::is_lowercase) || after.starts_with(',')
+/// Inside an open quotation a full stop does not end the sentence when the
+/// quotation closes soon after (within 400 bytes): a quotation spanning
+/// sentences stays in one piece with its attribution ("“We will win. They
+/// will lose,” he said."). An unclosed quote mark does not suppress splitting.
+fn quote_continues(chars: &[(usize, char)], from: usize) -> bool {
+    let Some(&(start, _)) = chars.get(from) else { return false };
+    chars[from..].iter().take_while(|(p, _)| *p < start + 400).any(|(_, c)| matches!(c, '”' | '»' | '"' | '“'))
 }
