@@ -338,8 +338,8 @@ fn body(units: &mut [Unit], first_body: usize) {
             }
             Shape::Bullet { dash: true } => {
                 // "– Vi vil utvide …, sa han.": a dialogue paragraph, not a list.
-                let lonely = !(i > 0 && matches!(units[i - 1].shape, Shape::Bullet { .. }))
-                    && !units.get(i + 1).is_some_and(|v| matches!(v.shape, Shape::Bullet { .. }));
+                let bullet_at = |j: usize| units.get(j).is_some_and(|v| matches!(v.shape, Shape::Bullet { .. }));
+                let lonely = !(bullet_at(i + 1) || (i > 0 && bullet_at(i - 1)));
                 if lonely && u.words >= 15 && u.text.ends_with(['.', '!', '?', '"', '”', '»']) {
                     units[i].kind = BlockKind::Paragraph;
                 }
@@ -362,8 +362,7 @@ fn body(units: &mut [Unit], first_body: usize) {
 /// dateline's length in it.
 fn find_dateline(units: &mut [Unit], first_body: usize, meta: &mut Metadata, found: &mut Found) -> Option<(usize, usize)> {
     let mut paragraphs = 0;
-    for i in 0..units.len() {
-        let u = &units[i];
+    for (i, u) in units.iter().enumerate() {
         if u.teaser {
             continue;
         }
@@ -453,7 +452,7 @@ fn is_sign_off(s: &str) -> bool {
         && ws.iter().all(|w| {
             w.starts_with(char::is_uppercase)
                 || NAME_CONNECTORS.contains(w)
-                || w.chars().all(|c| crate::dateline::is_dash(c))
+                || w.chars().all(crate::dateline::is_dash)
         })
 }
 
