@@ -34,7 +34,7 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { length_low: 70, length_high: 200, stop_low: 0.62, stop_high: 0.72, heading_distance: 200 }
+        Thresholds { length_low: 70, length_high: 200, stop_low: 0.5, stop_high: 0.6, heading_distance: 200 }
     }
 }
 
@@ -54,7 +54,7 @@ pub(crate) struct Verdict {
     pub kind: BlockKind,
 }
 
-/// The density of stopwords in this document's prose: the upper quartile
+/// The density of stopwords in this document's prose: the median
 /// over blocks long enough to be prose. `None` without a stopword list.
 fn prose_density(items: &[Item], has_list: bool) -> Option<f64> {
     if !has_list {
@@ -65,7 +65,7 @@ fn prose_density(items: &[Item], has_list: bool) -> Option<f64> {
         return Some(0.4);
     }
     d.sort_by(f64::total_cmp);
-    let q = d[(d.len() * 3 / 4).min(d.len() - 1)];
+    let q = d[d.len() / 2];
     Some(q.clamp(0.2, 0.8))
 }
 
@@ -122,6 +122,33 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
         if rule[i].is_none() && matches!(class[i], Class::Short | Class::Bad) {
             rule[i] = Some(soft);
             class[i] = Class::Bad;
+        }
+    }
+
+    // A list is one unit: its items take the class of the whole list, so
+    // that one terse item does not break an article's bullet points apart.
+    let mut i = 0;
+    while i < n {
+        if !(items[i].features.bullet && rule[i].is_none()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut merged = Features::default();
+        while i < n && items[i].features.bullet && rule[i].is_none() {
+            let f = items[i].features;
+            merged.chars += f.chars;
+            merged.words += f.words;
+            merged.stopwords += f.stopwords;
+            merged.commas += f.commas;
+            merged.unspaced += f.unspaced;
+            merged.sentence_ends += usize::from(f.ends_sentence || f.words >= 8);
+            i += 1;
+        }
+        if i - start >= 2 {
+            merged.ends_sentence = merged.sentence_ends * 2 >= i - start;
+            let c = initial_class(&merged, reference, t);
+            class[start..i].iter_mut().for_each(|x| *x = c);
         }
     }
 
@@ -357,7 +384,10 @@ fn initial_class(f: &Features, reference: Option<f64>, t: &Thresholds) -> Class 
             Class::Bad
         };
     };
-    let density = f.stop_density();
+    // Sentence shape backs up a low count of stopwords: names and numbers
+    // crowd them out of news prose, never out of its punctuation.
+    let shaped = f.ends_sentence && f.words >= 10 && (f.commas >= 1 || f.sentence_ends >= 2);
+    let density = if shaped { f.stop_density() * 1.25 } else { f.stop_density() };
     if f.chars < t.length_low {
         // A short sentence in the document's prose register (a one-line
         // paragraph) is weak evidence of text, not a mere short line.
