@@ -58,6 +58,8 @@ pub struct ProvenanceConfig {
     pub weights: Weights,
     /// How much direction evidence counts against similarity in an edge's weight.
     pub direction_scale: f64,
+    /// Share of the direction evidence an edge earns when the evidence is for it.
+    pub direction_reward: f64,
     /// A same-language child is a copy when this share of its shingles is in the parent…
     pub copy_containment: f64,
     /// …and this share of the parent's is in the child.
@@ -75,6 +77,7 @@ impl Default for ProvenanceConfig {
         ProvenanceConfig {
             weights: Weights::default(),
             direction_scale: 0.25,
+            direction_reward: 0.2,
             copy_containment: 0.5,
             copy_coverage: 0.3,
             summary_ratio: 0.6,

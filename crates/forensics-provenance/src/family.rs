@@ -49,12 +49,16 @@ fn fidelity(views: &[View], pairs: &BTreeMap<(usize, usize), Pair>, i: usize, j:
     let (p, c) = (i.min(j), i.max(j));
     let norm = |v: &View| format!(" {} ", v.toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "));
     let texts: Vec<String> = views.iter().map(norm).collect();
-    let near = |x: usize, y: usize| pairs.get(&(x.min(y), x.max(y))).is_some_and(|q| !q.cross && q.jaccard >= 0.5);
+    let jac = |x: usize, y: usize| pairs.get(&(x.min(y), x.max(y))).filter(|q| !q.cross).map_or(0.0, |q| q.jaccard);
+    // A witness closer to one side than the pair itself is probably that
+    // side's own descendant (an inherited change): it does not count.
+    let near = |x: usize, side: usize| jac(x, side) > pair.jaccard;
     let mut votes = 0;
     let mut detail = Vec::new();
     for (e, _) in &cmp.edits {
         let (b, a) = (e.before(&views[p]), e.after(&views[c]));
-        if b.is_empty() || a.is_empty() || b.len() + a.len() < 3 {
+        let weighty = |w: &[String]| w.iter().any(|t| t.chars().count() >= 4 || t.chars().any(|c| c.is_ascii_digit()));
+        if b.is_empty() || a.is_empty() || !weighty(&b) && !weighty(&a) {
             continue;
         }
         let (b, a) = (format!(" {} ", b.join(" ")), format!(" {} ", a.join(" ")));
@@ -126,7 +130,15 @@ pub fn score(views: &[View], cfg: &ProvenanceConfig) -> Outcome {
             signals.insert((i, j), s);
         }
     }
-    let weight = |i: usize, j: usize| sim(i, j) + cfg.direction_scale * dir[i * n + j];
+    // An edge against the direction evidence pays for it in full; evidence
+    // for it earns little, else an original-looking page would adopt every child.
+    let weight = |i: usize, j: usize| {
+        let d = dir[i * n + j];
+        // Across languages the evidence counts in full: a translator works from
+        // the wire copy far more often than from one of its reposts.
+        let reward = if pair(i, j).is_some_and(|p| p.cross) { 1.0 } else { cfg.direction_reward };
+        sim(i, j) + cfg.direction_scale * (d.min(0.0) + reward * d.max(0.0))
+    };
     // The root language: the one whose versions the others' evidence points away from.
     let mut by_lang: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (k, l) in langs.iter().enumerate() {

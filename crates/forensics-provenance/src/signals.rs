@@ -5,6 +5,7 @@ use crate::config::Weights;
 use crate::model::Signal;
 use crate::text::{share, View};
 use forensics_parse::{BlockKind, CreditKind, PartialDate};
+use std::collections::BTreeSet;
 
 /// What a page says about itself: wire markers versus republication markers.
 #[derive(Debug, Clone, Default)]
@@ -46,8 +47,10 @@ impl Markers {
         out
     }
 
+    /// The strongest marker: two republications are not ordered by how many
+    /// widgets each site happens to carry.
     fn republication_score(&self) -> f64 {
-        self.republication.iter().map(|r| r.1).sum()
+        self.republication.iter().map(|r| r.1).fold(0.0, f64::max)
     }
 }
 
@@ -150,9 +153,13 @@ pub fn direction(a: &View, b: &View, ma: &Markers, mb: &Markers, f: &PairFacts, 
         push("republication", d, format!("source: [{}]; target: [{}]", list(ma), list(mb)));
     }
     // Information flow: a derived text holds little its source lacks.
-    let (fa, fb) = (share(&b.anchors, &a.anchors), share(&a.anchors, &b.anchors));
+    // Across languages only numbers and dates are comparable facts (German
+    // capitalises every noun, so "names" would not match).
+    let facts = |v: &View| -> BTreeSet<String> { v.anchors.iter().filter(|x| !f.cross || !x.starts_with("n:")).cloned().collect() };
+    let (aa, ab) = (facts(a), facts(b));
+    let (fa, fb) = (share(&ab, &aa), share(&aa, &ab));
     let mut flow = (fa - fb) * w.anchor_flow;
-    let mut detail = format!("{:.0}% of target's names/numbers in source, {:.0}% of source's in target", fa * 100.0, fb * 100.0);
+    let mut detail = format!("{:.0}% of target's facts in source, {:.0}% of source's in target", fa * 100.0, fb * 100.0);
     if !f.cross && f.jaccard >= 0.1 {
         flow += (f.b_in_a - f.a_in_b) * w.text_flow;
         detail += &format!("; {:.0}% of target's text in source, {:.0}% of source's in target", f.b_in_a * 100.0, f.a_in_b * 100.0);

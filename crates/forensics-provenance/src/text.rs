@@ -234,9 +234,6 @@ impl<'a> View<'a> {
         self.toks.len()
     }
 
-    pub fn chars(&self) -> usize {
-        self.art.text.chars().filter(|c| !c.is_whitespace()).count()
-    }
 }
 
 /// Share of `a`'s shingles also in `b`.

@@ -59,6 +59,7 @@ fn seeds_roles_parents_evidence_and_intermediate() {
     if std::env::var("SHOW").is_ok() {
         println!("{}", serde_json::to_string_pretty(&a).unwrap());
     }
+    check("seeds");
     let doc = |p: &str| a.documents.iter().find(|d| d.id.starts_with(p)).unwrap();
     let role = |p: &str| serde_json::to_value(doc(p).role).unwrap();
     let parent = |p: &str| doc(p).parent.as_deref().map(|s| &s[..3]);
@@ -77,4 +78,34 @@ fn seeds_roles_parents_evidence_and_intermediate() {
     assert_eq!(inter[0].parent[..3], *"004");
     assert_eq!(inter[0].members.iter().map(|m| &m[..3]).collect::<Vec<_>>(), ["000", "002"]);
     assert!(a.relations.iter().any(|r| r.kind == RelationKind::SameEvent && r.source.starts_with("003") && r.target.starts_with("004")));
+}
+
+/// Every document's role and parent as in `corpus/truth/<set>.jsonl`.
+fn check(set: &str) {
+    let a = analyse(set);
+    if std::env::var("SHOW").as_deref() == Ok(set) {
+        println!("{}", serde_json::to_string_pretty(&a).unwrap());
+    }
+    let truth = std::fs::read_to_string(root().join("corpus/truth").join(format!("{set}.jsonl"))).unwrap();
+    let mut wrong = Vec::new();
+    for line in truth.lines().filter(|l| !l.trim().is_empty()) {
+        let t: serde_json::Value = serde_json::from_str(line).unwrap();
+        let d = a.documents.iter().find(|d| d.id == t["id"].as_str().unwrap()).unwrap();
+        let got = (serde_json::to_value(d.role).unwrap(), serde_json::to_value(&d.parent).unwrap());
+        if got != (t["role"].clone(), t["parent"].clone()) {
+            wrong.push(format!("{}: want {}/{} got {}/{}", d.id, t["role"], t["parent"], got.0, got.1));
+        }
+    }
+    assert!(wrong.is_empty(), "{set}:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn fixtures_copy_of_copy_translations_summary() {
+    check("provenance");
+    let a = analyse("provenance");
+    let rel = |t: &str| a.relations.iter().find(|r| r.target == t).unwrap();
+    assert_eq!(rel("kelvard-brief").subkind.as_deref(), Some("summary"));
+    assert!(rel("coastwatch-repost").evidence.altered_quotes.iter().any(|q| q.diff.contains("[-least-]{+most+} we [-owe-]{+can offer+}")), "{:#?}", rel("coastwatch-repost").evidence);
+    assert!(rel("harbourfan-forum").evidence.changed.iter().any(|c| c.before == "three" && c.after == "five"), "{:#?}", rel("harbourfan-forum").evidence.changed);
+    assert!(!rel("kelvard-de").evidence.sentence_alignment.is_empty());
 }
