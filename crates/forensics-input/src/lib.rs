@@ -11,6 +11,7 @@
 mod jsonl;
 mod model;
 mod read;
+pub mod warc;
 
 pub use model::*;
 pub use read::{id_from_path, read_paths, InputError, Inputs};

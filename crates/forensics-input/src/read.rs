@@ -97,6 +97,11 @@ fn read_file(path: &Path, out: &mut Inputs, limits: &Limits) {
     let lower = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let gz = lower.ends_with(".gz");
     let base = lower.trim_end_matches(".gz");
+    if base.ends_with(".warc") {
+        // Streamed record by record; never held whole.
+        crate::warc::read_warc(path, gz, limits, out);
+        return;
+    }
     let bytes = match read_limited(path, gz, limits) {
         Ok(b) => b,
         Err(reason) => {

@@ -1,0 +1,119 @@
+//! WARC files built here, record by record: plain and per-record gzip,
+//! chunked and gzip-encoded payloads, records that are not pages, and a
+//! file cut short.
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use forensics_input::{Limits, read_paths};
+use std::io::Write;
+use std::path::PathBuf;
+
+fn record(wtype: &str, id: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.1\r\nWARC-Type: {wtype}\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Date: 2024-03-05T10:20:30Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http(headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut r = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
+    r.extend_from_slice(body);
+    r
+}
+
+fn gzip(b: &[u8]) -> Vec<u8> {
+    let mut e = GzEncoder::new(Vec::new(), Compression::default());
+    e.write_all(b).unwrap();
+    e.finish().unwrap()
+}
+
+fn chunked(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in b.chunks(7) {
+        out.extend_from_slice(format!("{:x};ext=1\r\n", c.len()).as_bytes());
+        out.extend_from_slice(c);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"0\r\n\r\n");
+    out
+}
+
+const PAGE: &[u8] = b"<html><head><title>Flood</title></head><body><p>The river rose overnight.</p></body></html>";
+
+fn records() -> Vec<Vec<u8>> {
+    let gz_chunked = http("Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", &chunked(&gzip(PAGE)));
+    vec![
+        record("warcinfo", "info-1", "", "application/warc-fields", b"software: test\r\n"),
+        record("request", "req-1", "https://news.example/a", "application/http; msgtype=request", b"GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n"),
+        record("response", "resp-plain", "https://news.example/a", "application/http; msgtype=response", &http("Content-Type: text/html\r\nContent-Length: 90\r\n", PAGE)),
+        record("response", "resp-image", "https://news.example/a.png", "application/http; msgtype=response", &http("Content-Type: image/png\r\n", b"\x89PNG....")),
+        record("response", "resp-chunked-gzip", "https://news.example/b", "application/http; msgtype=response", &gz_chunked),
+        record("metadata", "meta-1", "https://news.example/b", "application/warc-fields", b"fetchTimeMs: 12\r\n"),
+    ]
+}
+
+fn write(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("forensics-input-warc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Documents and skips of one file, as text a reader can check.
+fn check(name: &str, bytes: &[u8]) -> String {
+    let path = write(name, bytes);
+    let inputs = read_paths(&[path.clone()], &Limits::default()).unwrap();
+    let mut out = String::new();
+    for d in &inputs.documents {
+        out.push_str(&format!(
+            "doc {} at {:?} url={:?} crawled={:?} format={:?}\n  {}\n",
+            d.id,
+            d.locator,
+            d.hints.url,
+            d.hints.crawled,
+            d.format,
+            String::from_utf8_lossy(&d.bytes)
+        ));
+    }
+    for s in &inputs.skipped {
+        out.push_str(&format!("skip at {:?}: {}\n", s.locator, s.reason));
+    }
+    out
+}
+
+#[test]
+fn plain_warc() {
+    insta::assert_snapshot!(check("crawl.warc", &records().concat()));
+}
+
+#[test]
+fn per_record_gzip() {
+    let gz: Vec<u8> = records().iter().flat_map(|r| gzip(r)).collect();
+    insta::assert_snapshot!(check("crawl.warc.gz", &gz));
+}
+
+#[test]
+fn truncated_gzip() {
+    let recs = records();
+    let mut gz: Vec<u8> = recs[..4].iter().flat_map(|r| gzip(r)).collect();
+    let last = gzip(&recs[4]);
+    gz.extend_from_slice(&last[..last.len() / 2]);
+    insta::assert_snapshot!(check("cut.warc.gz", &gz));
+}
+
+#[test]
+fn truncated_plain_record() {
+    let mut bytes = records()[..3].concat();
+    bytes.truncate(bytes.len() - 40);
+    insta::assert_snapshot!(check("cut.warc", &bytes));
+}
+
+#[test]
+fn not_a_warc() {
+    insta::assert_snapshot!(check("junk.warc", b"this is not a warc file\r\n\r\n"));
+}
