@@ -218,7 +218,17 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
     mark_zones(items, &mut rule, &mut class);
     let hard: Vec<bool> = rule.iter().map(Option::is_some).collect();
 
-    promote_near_good_runs(items, &mut class, t);
+    // Furniture embedded in an article (a caption, an advert label) does
+    // not cut the text around it in two. (Metadata lines and share bars do
+    // not count: they mostly frame the article, and bridging them lets
+    // teasers before and after it in.)
+    let transparent: Vec<bool> = rule
+        .iter()
+        .map(|r| {
+            r.is_some_and(|r| matches!(r, "parser:caption" | "lexicon:caption" | "lexicon:advert"))
+        })
+        .collect();
+    promote_near_good_runs(items, &mut class, &transparent, t);
 
     // Stage 2: context smoothing (jusText): short blocks take their
     // neighbours' class, near-good ones stay unless both neighbours are bad.
@@ -226,6 +236,10 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
     let neighbour = |i: usize, dir: isize, skip_near: bool| -> Class {
         let mut j = i as isize + dir;
         while j >= 0 && (j as usize) < n {
+            if transparent[j as usize] {
+                j += dir;
+                continue;
+            }
             let c = original[j as usize];
             if c == Class::Good || c == Class::Bad || (c == Class::NearGood && !skip_near) {
                 return c;
@@ -318,7 +332,7 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
 /// Short articles are written in short paragraphs: a run of near-good blocks
 /// (short lines allowed between them) with enough text in all is prose,
 /// though no single block is long enough to be "good" on its own.
-fn promote_near_good_runs(items: &[Item], class: &mut [Class], t: &Thresholds) {
+fn promote_near_good_runs(items: &[Item], class: &mut [Class], transparent: &[bool], t: &Thresholds) {
     let n = items.len();
     let mut best: Option<(usize, usize, usize)> = None;
     let mut i = 0;
@@ -330,6 +344,10 @@ fn promote_near_good_runs(items: &[Item], class: &mut [Class], t: &Thresholds) {
         let start = i;
         let (mut near, mut chars, mut last) = (0, 0, i);
         while i < n {
+            if transparent[i] {
+                i += 1;
+                continue;
+            }
             match class[i] {
                 Class::NearGood | Class::Good => {
                     near += usize::from(class[i] == Class::NearGood);
