@@ -90,21 +90,10 @@ impl<'a> Analysis<'a> {
                         && (hints::is_strong_boilerplate(&node.hint) || (small && hints::is_boilerplate(&node.hint) && !a.holds_prose(i)))
                 };
                 if furniture {
-                    if std::env::var_os("FHTML_DEBUG").is_some() {
-                        eprintln!("pass {pass} remove {i} <{}> {} of {total} {:?}", node.tag, a.len[i], node.hint);
-                    }
                     a.removed[i] = true;
                 }
             }
             a.measure();
-        }
-        if std::env::var_os("FHTML_DEBUG").is_some() {
-            eprintln!("body={} len={}", body, a.len[body]);
-            for i in 0..n {
-                let nd = &dom.nodes[i];
-                if nd.text.is_none() && !a.removed[i] && (i == ROOT || !a.removed[nd.parent]) {}
-                if a.removed[i] && (i == ROOT || !a.removed[nd.parent]) { eprintln!("removed {} <{}> {:?} len_before?", i, nd.tag, nd.hint); }
-            }
         }
         a
     }
