@@ -72,6 +72,9 @@ impl Default for XlingConfig {
     }
 }
 
+/// Corpus size below which inverse document frequencies are smoothed.
+const MIN_IDF_CORPUS: f64 = 1000.0;
+
 /// Wall time and sizes of each step of one run, for `cargo xtask bench`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct StageReport {
@@ -180,7 +183,9 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     let key_lists: Vec<Vec<u64>> = prepared.iter().map(|d| d.keys.clone()).collect();
     let df = index::document_frequencies(&key_lists);
     let gloss_keys: std::collections::HashSet<u64> = gloss_keys.into_iter().flatten().collect();
-    let n = docs.len() as f64;
+    // Document frequencies in a small corpus say little about rarity: read
+    // them as if drawn from at least MIN_IDF_CORPUS documents.
+    let n = (docs.len() as f64).max(MIN_IDF_CORPUS);
     let weight = |k: u64| -> f64 {
         let d = df.get(&k).copied().unwrap_or(1) as f64;
         let idf = ((n + 1.0) / d).ln().max(0.0);
@@ -209,13 +214,22 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
             let shift = if drop_prefix { 2 } else { 0 };
             // Glosses count only when both sides have them, so a pair's
             // scale does not depend on whether one side had a dictionary.
-            let (sa, sb, na, nb, glossed) = match (&da.full, &db.full) {
-                (Some(fa), Some(fb)) => (fa, fb, norms[a as usize][1 + shift], norms[b as usize][1 + shift], true),
-                _ => (&da.base, &db.base, norms[a as usize][shift], norms[b as usize][shift], false),
+            let score = |sa: &Side, sb: &Side, na: f64, nb: f64| {
+                let (w, chain) = if drop_prefix { align::chain(&sa.profile, &sb.profile, no_prefix) } else { align::chain(&sa.profile, &sb.profile, weight) };
+                let denom = na * nb;
+                (if denom > 0.0 { (w / denom).min(1.0) } else { 0.0 }, chain)
             };
-            let (w, chain) = if drop_prefix { align::chain(&sa.profile, &sb.profile, no_prefix) } else { align::chain(&sa.profile, &sb.profile, weight) };
-            let denom = na * nb;
-            let s = if denom > 0.0 { (w / denom).min(1.0) } else { 0.0 };
+            let (na, nb) = (&norms[a as usize], &norms[b as usize]);
+            let (mut s, mut chain) = score(&da.base, &db.base, na[shift], nb[shift]);
+            let mut glossed = false;
+            // Glosses can only add evidence: a glossed alignment replaces the
+            // anchor one when it is the stronger (both sides need glosses).
+            if let (Some(fa), Some(fb)) = (&da.full, &db.full) {
+                let (g, gchain) = score(fa, fb, na[1 + shift], nb[1 + shift]);
+                if g > s {
+                    (s, chain, glossed) = (g, gchain, true);
+                }
+            }
             let excess = calibrate::length_excess(da.chars, docs[a as usize].language.as_str(), db.chars, docs[b as usize].language.as_str(), x.length_tolerance);
             (a, b, s * (-excess).exp(), chain, glossed)
         })
