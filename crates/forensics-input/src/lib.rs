@@ -12,6 +12,7 @@ mod jsonl;
 mod model;
 mod read;
 pub mod warc;
+mod sniff;
 
 pub use model::*;
 pub use read::{id_from_path, read_paths, InputError, Inputs};

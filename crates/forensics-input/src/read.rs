@@ -1,8 +1,9 @@
 //! Walking paths and reading files into raw documents.
 
 use crate::jsonl::read_jsonl;
+use crate::sniff::not_a_document;
 use crate::model::{Format, Hints, Limits, RawDocument, Skip};
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Everything read from the inputs: documents and skips, in input order.
@@ -52,10 +53,17 @@ pub fn read_paths(paths: &[PathBuf], limits: &Limits) -> Result<Inputs, InputErr
             std::io::ErrorKind::NotFound => InputError::NotFound { path: p.display().to_string() },
             _ => InputError::Io { path: p.display().to_string(), source: e },
         })?;
+        let before = out.documents.len() + out.skipped.len();
         if meta.is_dir() {
             walk(p, &mut out, limits, &mut Vec::new());
-        } else {
+            if out.documents.len() + out.skipped.len() == before {
+                out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: "directory holds no files to read".into() });
+            }
+        } else if meta.is_file() {
             read_file(p, &mut out, limits);
+        } else {
+            // A FIFO or device would block or never end: never opened.
+            out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: "not a regular file (a FIFO, socket or device)".into() });
         }
     }
     Ok(out)
@@ -74,7 +82,13 @@ fn walk(dir: &Path, out: &mut Inputs, limits: &Limits, stack: &mut Vec<PathBuf>)
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => paths.push(e.path()),
+            Err(e) => out.skipped.push(Skip { source: dir.display().to_string(), locator: None, reason: format!("cannot list an entry: {e}") }),
+        }
+    }
     paths.sort();
     stack.push(canon);
     for p in paths {
@@ -85,7 +99,7 @@ fn walk(dir: &Path, out: &mut Inputs, limits: &Limits, stack: &mut Vec<PathBuf>)
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, out, limits, stack),
             Ok(m) if m.is_file() => read_file(&p, out, limits),
-            Ok(_) => out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: "not a regular file".into() }),
+            Ok(_) => out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: "not a regular file (a FIFO, socket or device)".into() }),
             Err(e) => out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: format!("cannot read: {e}") }),
         }
     }
@@ -97,46 +111,76 @@ fn read_file(path: &Path, out: &mut Inputs, limits: &Limits) {
     let lower = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let gz = lower.ends_with(".gz");
     let base = lower.trim_end_matches(".gz");
+    let skip = |out: &mut Inputs, reason: String| out.skipped.push(Skip { source: source.clone(), locator: None, reason });
     if base.ends_with(".warc") {
         // Streamed record by record; never held whole.
         crate::warc::read_warc(path, gz, limits, out);
         return;
     }
-    let bytes = match read_limited(path, gz, limits) {
-        Ok(b) => b,
-        Err(reason) => {
-            out.skipped.push(Skip { source, locator: None, reason });
-            return;
+    if base.ends_with(".jsonl") {
+        // Streamed: the file is never held whole, only its documents.
+        match open(path, gz, limits) {
+            Ok((reader, budget)) => read_jsonl(&source, reader, limits, budget, out),
+            Err(reason) => skip(out, reason),
         }
+        return;
+    }
+    let bytes = match read_document(path, gz, limits) {
+        Ok(b) => b,
+        Err(reason) => return skip(out, reason),
     };
     let id = id_from_path(path);
-    if base.ends_with(".jsonl") {
-        read_jsonl(&source, &bytes, limits, out);
-    } else {
-        let format = if base.ends_with(".html") || base.ends_with(".htm") { Format::Html } else { Format::Text };
-        push_file_bytes(out, &source, &id, format, bytes, limits);
-    }
+    let format = if base.ends_with(".html") || base.ends_with(".htm") { Format::Html } else { Format::Text };
+    push_file_bytes(out, &source, &id, format, bytes, limits);
 }
 
 fn push_file_bytes(out: &mut Inputs, source: &str, id: &str, format: Format, bytes: Vec<u8>, limits: &Limits) {
+    let skip = |reason| Skip { source: source.into(), locator: None, reason };
     if bytes.len() as u64 > limits.max_document_bytes {
-        out.skipped.push(Skip { source: source.into(), locator: None, reason: format!("document larger than the limit of {} bytes (--max-doc-bytes)", limits.max_document_bytes) });
+        out.skipped.push(skip(too_large(limits)));
+        return;
+    }
+    if let Some(reason) = not_a_document(&bytes) {
+        out.skipped.push(skip(reason));
         return;
     }
     out.documents.push(RawDocument { id: id.into(), source: source.into(), locator: None, format, bytes, hints: Hints::default() });
 }
 
-fn read_limited(path: &Path, gz: bool, limits: &Limits) -> Result<Vec<u8>, String> {
+fn too_large(limits: &Limits) -> String {
+    format!("document larger than the limit of {} bytes (--max-doc-bytes)", limits.max_document_bytes)
+}
+
+/// A buffered reader over the file's content (decompressed when `gz`), and
+/// how many bytes it may yield before the decompressed-size limit.
+fn open(path: &Path, gz: bool, limits: &Limits) -> Result<(Box<dyn BufRead>, Option<u64>), String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-    let mut buf = Vec::new();
-    if gz {
+    Ok(if gz {
         let cap = limits.max_decompressed_bytes;
-        flate2::read::MultiGzDecoder::new(file).take(cap + 1).read_to_end(&mut buf).map_err(|e| format!("cannot decompress: {e}"))?;
-        if buf.len() as u64 > cap {
-            return Err(format!("decompresses past the limit of {cap} bytes (--max-decompressed-bytes)"));
-        }
+        // One byte past the cap, so going over it shows.
+        (Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(BufReader::new(file)).take(cap.saturating_add(1)))), Some(cap))
     } else {
-        std::io::BufReader::new(file).read_to_end(&mut buf).map_err(|e| format!("cannot read: {e}"))?;
+        (Box::new(BufReader::with_capacity(1 << 16, file)), None)
+    })
+}
+
+/// Reads one single-document file, never more than the document limit
+/// (plus one byte, to tell it was passed) whatever the file claims.
+fn read_document(path: &Path, gz: bool, limits: &Limits) -> Result<Vec<u8>, String> {
+    let cap = limits.max_document_bytes;
+    if !gz {
+        if let Ok(m) = std::fs::metadata(path) {
+            if m.len() > cap {
+                return Err(too_large(limits));
+            }
+        }
+    }
+    let (reader, _) = open(path, gz, limits)?;
+    let mut buf = Vec::new();
+    let verb = if gz { "decompress" } else { "read" };
+    reader.take(cap.saturating_add(1)).read_to_end(&mut buf).map_err(|e| format!("cannot {verb}: {e}"))?;
+    if buf.len() as u64 > cap {
+        return Err(if gz { format!("{} once decompressed", too_large(limits)) } else { too_large(limits) });
     }
     Ok(buf)
 }
