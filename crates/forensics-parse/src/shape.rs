@@ -122,6 +122,9 @@ fn is_share(line: &str, lower: &str) -> bool {
     {
         return true;
     }
+    if !line.contains(['|', '·', '•', '[', ',']) {
+        return false;
+    }
     let tokens: Vec<&str> = lower
         .split(['|', '·', '•', '[', ']', ','])
         .map(str::trim)
