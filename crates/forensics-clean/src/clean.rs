@@ -52,8 +52,9 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
 
     let mut text = String::new();
     let mut blocks = Vec::new();
+    let mut kept_features = Vec::new();
     let mut removed = Vec::new();
-    for (b, v) in article.blocks.iter().zip(&verdicts) {
+    for ((b, v), f) in article.blocks.iter().zip(&verdicts).zip(&features) {
         if let Some(rule) = v.removed {
             removed.push(Removal { kind: b.kind, raw: b.span, rule: rule.to_string() });
             continue;
@@ -64,10 +65,14 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
         let start = text.len();
         text.push_str(article.block_text(b));
         blocks.push(CleanBlock { kind: v.kind, raw: b.span, clean: Span::new(start, text.len()), language: String::new() });
+        kept_features.push(f);
     }
-    let language = if text.len() >= 200 { crate::lang::detect_with_hint(&text, hint) } else { first_language };
-    for b in &mut blocks {
-        b.language = crate::lang::detect_block(b.clean.slice(&text), &language);
+    let language = if text.len() >= 200 { crate::lang::detect_with_hint(&text, hint) } else { first_language.clone() };
+    for (b, f) in blocks.iter_mut().zip(kept_features) {
+        // Prose full of the document language's stopwords is in it: the
+        // detector is asked only about blocks that look foreign.
+        let native = first_language == language && f.words >= 8 && f.stopwords * 8 >= f.words;
+        b.language = if native { language.clone() } else { crate::lang::detect_block(b.clean.slice(&text), &language) };
     }
     let sentences = crate::sentences::split_sentences(&text, &language);
     CleanArticle { id: article.id.clone(), language, meta, text, blocks, removed, sentences }

@@ -1,7 +1,7 @@
 //! Per-block shape features, computed in one pass over the characters.
 
 use crate::lexicon::{self, Label};
-use std::collections::HashSet;
+use crate::stopwords::StopSet;
 
 /// What the classifier knows about one block.
 #[derive(Debug, Clone, Default)]
@@ -32,7 +32,7 @@ pub struct Features {
 }
 
 impl Features {
-    pub fn of(text: &str, stops: Option<&HashSet<&'static str>>) -> Features {
+    pub fn of(text: &str, stops: Option<&StopSet>) -> Features {
         let mut f = Features::default();
         let mut word = String::new();
         let mut in_word = false;

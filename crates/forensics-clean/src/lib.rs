@@ -36,6 +36,7 @@
 mod classify;
 mod clean;
 mod features;
+mod fxhash;
 mod lang;
 mod lexicon;
 mod model;
@@ -51,4 +52,4 @@ pub use model::*;
 pub use normalize::Normalized;
 pub use sentences::split_sentences;
 pub use stats::{block_key, CorpusStats};
-pub use stopwords::stopwords;
+pub use stopwords::{stopwords, StopSet};

@@ -142,7 +142,7 @@ fn decide(
     text: &str,
     chars: &[(usize, char)],
     lang: &str,
-    stops: Option<&std::collections::HashSet<&'static str>>,
+    stops: Option<&crate::stopwords::StopSet>,
     dot: usize,
     next: usize,
     single_dot: bool,
