@@ -3,7 +3,10 @@
 //! cookie, related, read-more, copyright, advert, navigation).
 
 use aho_corasick::AhoCorasick;
+use crate::fxhash::FxBuild;
 use std::collections::HashMap;
+
+type Map = HashMap<String, Label, FxBuild>;
 use std::sync::OnceLock;
 
 /// What kind of furniture a label line is.
@@ -66,11 +69,11 @@ impl Label {
 }
 
 struct Lexicon {
-    lines: HashMap<String, Label>,
-    prefixes: Vec<(String, Label)>,
-    words: HashMap<String, Label>,
-    suffixes: Vec<(String, Label)>,
-    colons: Vec<(String, Label)>,
+    lines: Map,
+    prefixes: Map,
+    words: Map,
+    suffixes: Map,
+    colons: Map,
     contains: AhoCorasick,
     contains_labels: Vec<Label>,
 }
@@ -78,11 +81,11 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut lines = HashMap::new();
-        let mut prefixes = Vec::new();
-        let mut words = HashMap::new();
-        let mut suffixes = Vec::new();
-        let mut colons = Vec::new();
+        let mut lines = Map::default();
+        let mut prefixes = Map::default();
+        let mut words = Map::default();
+        let mut suffixes = Map::default();
+        let mut colons = Map::default();
         let mut pats = Vec::new();
         let mut contains_labels = Vec::new();
         for row in include_str!("../data/lexicon.tsv").lines() {
@@ -97,10 +100,15 @@ fn lexicon() -> &'static Lexicon {
                 "line" => {
                     lines.entry(pat).or_insert(label);
                 }
-                "prefix" => prefixes.push((pat, label)),
-                "suffix" => suffixes.push((pat, label)),
-                // Kept unfolded but for case: the colon is the point.
-                "colon" => colons.push((pat, label)),
+                "prefix" => {
+                    prefixes.entry(pat).or_insert(label);
+                }
+                "suffix" => {
+                    suffixes.entry(pat).or_insert(label);
+                }
+                "colon" => {
+                    colons.entry(pat).or_insert(label);
+                }
                 "word" => {
                     words.entry(pat).or_insert(label);
                 }
@@ -123,7 +131,13 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c.is_alphabetic() {
+        if c.is_ascii_alphabetic() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphabetic() {
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -162,30 +176,33 @@ pub fn classify(line: &str) -> Option<Label> {
     let stamped = line.bytes().any(|b| b.is_ascii_digit());
     let handle = folded.split(' ').count() == 2 && line.chars().next().is_some_and(|c| !c.is_uppercase());
     if line.len() <= 100 && line.trim_end().ends_with(':') && (stamped || handle) {
-        for (p, l) in &lex.suffixes {
-            if folded.ends_with(p.as_str()) && folded.len() > p.len() && folded.as_bytes()[folded.len() - p.len() - 1] == b' ' {
-                return Some(*l);
+        // The pattern is the folded line's last one or two words.
+        let mut cut = folded.rmatch_indices(' ').map(|(i, _)| i + 1);
+        for start in [cut.next(), cut.next()].into_iter().flatten() {
+            if let Some(&l) = lex.suffixes.get(&folded[start..]) {
+                return Some(l);
             }
         }
     }
     if line.len() <= 200 {
         if let Some((head, _)) = line.split_once(':') {
-            let head = fold(head);
-            if let Some((_, l)) = lex.colons.iter().find(|(p, _)| *p == head) {
-                return Some(*l);
+            if let Some(&l) = lex.colons.get(&fold(head)) {
+                return Some(l);
             }
         }
     }
     // A sentence that merely starts like a section label ("Related reading
     // was never his thing.") is not one: zone labels do not end in a full stop.
     let sentence = line.trim_end().ends_with(['.', '!', '?']);
-    for (p, l) in &lex.prefixes {
-        if folded.starts_with(p.as_str())
-            && folded.as_bytes().get(p.len()).is_none_or(|&b| b == b' ')
-            && line.len() <= 160
-            && !(sentence && l.opens_zone())
-        {
-            return Some(*l);
+    if line.len() <= 160 {
+        // Patterns are one to eight words: look up the line's leading words.
+        let ends = folded.match_indices(' ').map(|(i, _)| i).chain(std::iter::once(folded.len())).take(8);
+        for end in ends {
+            if let Some(&l) = lex.prefixes.get(&folded[..end]) {
+                if !(sentence && l.opens_zone()) {
+                    return Some(l);
+                }
+            }
         }
     }
     lex.contains.find(&folded).and_then(|m| lex.contains_labels.get(m.pattern().as_usize()).copied())
