@@ -340,6 +340,29 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// The named body and the elements named the same way outside it (CMSs
+    /// split a long story into several body components between ads), in
+    /// document order.
+    fn same_kind(&self, h: usize) -> Vec<usize> {
+        let dom = self.dom;
+        let node = &dom.nodes[h];
+        if node.hint.is_empty() {
+            return vec![h];
+        }
+        let mut out: Vec<usize> = Vec::new();
+        for i in 0..dom.nodes.len() {
+            let n = &dom.nodes[i];
+            if self.removed[i] || n.text.is_some() || n.tag != node.tag || n.hint != node.hint || self.len[i] == 0 {
+                continue;
+            }
+            if out.iter().any(|&o| self.contains(o, i)) {
+                continue;
+            }
+            out.push(i);
+        }
+        if out.is_empty() { vec![h] } else { out }
+    }
+
     pub(crate) fn roots(&self, opts: &Options) -> Vec<usize> {
         let r = self.readability();
         match opts.method {
@@ -350,7 +373,7 @@ impl<'a> Analysis<'a> {
                     // A named body much smaller than the scored content is a
                     // teaser or a fragment; one inside the readability choice or
                     // around it is the precise boundary.
-                    if self.len[h] * 10 >= rl * 3 { vec![h] } else { r }
+                    if self.len[h] * 10 >= rl * 3 { self.same_kind(h) } else { r }
                 }
                 None => r,
             },
