@@ -1,14 +1,14 @@
 //! The hostile set: what a crawler brings back, fed to the `forensics`
 //! binary. Each case is generated at run time into a temp dir (too large,
-//! odd or unportable for git) and its outcome is a snapshot: exit code,
-//! every document (id, source, locator, language), every skip with its
-//! reason, and for the decoding cases the parser's text and diagnostics.
+//! odd or unportable for git); all cases go through ONE `analyze` run, and
+//! each case's share of the outcome is a snapshot: every document (id,
+//! source, locator, language), every skip with its reason, and for the
+//! decoding cases what `parse` decoded (text head, diagnostics).
 //!
-//! Checked on every case, beyond the snapshot: the binary neither panics nor
-//! hangs; the exit code is 0 (all analysed) or 3 (some skipped); every file
-//! created, every JSONL line and every directory given appears in
-//! `documents` or `skipped`. A last test runs all cases in one run and
-//! checks it reaches the same outcome as the cases alone.
+//! Checked beyond the snapshots: the binary neither panics nor hangs; it
+//! exits 3 (some inputs skipped, the rest analysed); every file created,
+//! every JSONL line and every path given appears in `documents` or
+//! `skipped`.
 
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
@@ -256,6 +256,7 @@ struct Run {
     stderr: String,
 }
 
+
 /// Runs the binary with a deadline: a hang (say, opening a FIFO) fails the
 /// test instead of blocking CI.
 fn forensics(args: &[&std::ffi::OsStr], out_dir: &Path, tag: &str) -> Run {
@@ -315,29 +316,18 @@ fn entries(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Runs one case: `analyze` (and `parse` for the decoding cases), checks the
-/// invariants, returns the summary that is snapshotted.
-fn run_case(case: &Case, root: &Path) -> Value {
-    let dir = root.join(case.name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("case dir");
-    let args = (case.build)(&dir);
-    let mut argv: Vec<&std::ffi::OsStr> = vec!["analyze".as_ref()];
-    argv.extend(args.iter().map(|p| p.as_os_str()));
-    let run = forensics(&argv, root, case.name);
-    let name = case.name;
-    assert!(!run.stderr.contains("panicked"), "{name}: the binary panicked:\n{}", run.stderr);
-    let analysis: Value = serde_json::from_slice(&run.stdout)
-        .unwrap_or_else(|e| panic!("{name}: exit {}, stdout is not JSON ({e}):\n{}", run.code, run.stderr));
-    let docs = analysis["documents"].as_array().cloned().unwrap_or_default();
-    let skips = analysis["skipped"].as_array().cloned().unwrap_or_default();
-    let expected_code = if skips.is_empty() { 0 } else { 3 };
-    assert_eq!(run.code, expected_code, "{name}: exit code with {} skips; stderr:\n{}", skips.len(), run.stderr);
+/// One case's share of a run: the records whose source lies under its dir.
+fn share<'a>(records: &'a [Value], dir: &str) -> Vec<&'a Value> {
+    let prefix = format!("{dir}/");
+    records.iter().filter(|r| r["source"].as_str().is_some_and(|s| s == dir || s.starts_with(&prefix))).collect()
+}
 
-    // Nothing lost: every entry, every JSONL line, every directory given.
-    let sources: Vec<(&str, Option<&str>)> = docs.iter().chain(&skips).map(|r| (r["source"].as_str().unwrap_or(""), r["locator"].as_str())).collect();
+/// Every file created, every JSONL line and every argument appears among
+/// the documents and skips of its case.
+fn check_nothing_lost(name: &str, dir: &Path, args: &[PathBuf], records: &[&Value]) {
+    let sources: Vec<(&str, Option<&str>)> = records.iter().map(|r| (r["source"].as_str().unwrap_or(""), r["locator"].as_str())).collect();
     let mut files = Vec::new();
-    entries(&dir, &mut files);
+    entries(dir, &mut files);
     for f in &files {
         let shown = f.display().to_string();
         assert!(sources.iter().any(|(s, _)| *s == shown), "{name}: {shown} is neither a document nor a skip");
@@ -350,51 +340,73 @@ fn run_case(case: &Case, root: &Path) -> Value {
             }
         }
     }
-    for a in &args {
+    for a in args {
         let shown = a.display().to_string();
         assert!(sources.iter().any(|(s, _)| s.starts_with(&shown)), "{name}: argument {shown} produced nothing");
     }
-
-    let dir_s = dir.display().to_string();
-    let mut summary = json!({
-        "exit": run.code,
-        "documents": docs.iter().map(|d| pick(d, &["id", "source", "locator", "language"])).collect::<Vec<_>>(),
-        "skipped": skips,
-    });
-    if case.decoded {
-        let mut argv: Vec<&std::ffi::OsStr> = vec!["parse".as_ref()];
-        argv.extend(args.iter().map(|p| p.as_os_str()));
-        let parsed = forensics(&argv, root, &format!("{name}.parse"));
-        let value: Value = serde_json::from_slice(&parsed.stdout).unwrap_or_else(|e| panic!("{name}: parse output is not JSON ({e})"));
-        let articles = value["articles"].as_array().cloned().unwrap_or_default();
-        summary["decoded"] = articles
-            .iter()
-            .map(|a| {
-                let text = a["text"].as_str().unwrap_or("");
-                json!({
-                    "id": a["id"],
-                    "text_head": text.chars().take(90).collect::<String>(),
-                    "diagnostics": a["diagnostics"].as_array().map(|d| d.iter().map(|x| x["message"].clone()).collect::<Vec<_>>()),
-                })
-            })
-            .collect();
-    }
-    redact(&mut summary, &dir_s);
-    summary
 }
 
-/// Each case alone (snapshotted), then all cases in one run: one bad input
-/// never stops the others, and the combined outcome is the union of the
-/// separate ones.
+/// All cases in ONE run (one bad input must not stop the others; and the
+/// pipeline's fixed start-up cost is paid once), then each case's share of
+/// the outcome checked and snapshotted.
 #[test]
 fn hostile_inputs() {
     let root = scratch();
-    let mut failures = Vec::new();
-    let (mut want_docs, mut want_skips) = (0, 0);
+    let mut built = Vec::new();
     for case in CASES {
-        let summary = run_case(case, &root);
-        want_docs += summary["documents"].as_array().map(Vec::len).unwrap_or(0);
-        want_skips += summary["skipped"].as_array().map(Vec::len).unwrap_or(0);
+        let dir = root.join(case.name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("case dir");
+        let args = (case.build)(&dir);
+        built.push((case, dir, args));
+    }
+    let all_args: Vec<&std::ffi::OsStr> = built.iter().flat_map(|(_, _, a)| a.iter().map(|p| p.as_os_str())).collect();
+    let run = |cmd: &str, args: &[&std::ffi::OsStr]| {
+        let mut argv: Vec<&std::ffi::OsStr> = vec![cmd.as_ref(), "--format".as_ref(), "json".as_ref()];
+        argv.extend(args);
+        let run = forensics(&argv, &root, cmd);
+        assert!(!run.stderr.contains("panicked"), "{cmd}: the binary panicked:\n{}", run.stderr);
+        let value: Value = serde_json::from_slice(&run.stdout)
+            .unwrap_or_else(|e| panic!("{cmd}: exit {}, stdout is not JSON ({e}):\n{}", run.code, run.stderr));
+        (run.code, value)
+    };
+    let (code, analysis) = run("analyze", &all_args);
+    assert_eq!(code, 3, "some inputs are skipped, the rest analysed");
+    let decoded_args: Vec<&std::ffi::OsStr> =
+        built.iter().filter(|(c, _, _)| c.decoded).flat_map(|(_, _, a)| a.iter().map(|p| p.as_os_str())).collect();
+    let (_, parsed) = run("parse", &decoded_args);
+
+    let docs = analysis["documents"].as_array().cloned().unwrap_or_default();
+    let skips = analysis["skipped"].as_array().cloned().unwrap_or_default();
+    let articles = parsed["articles"].as_array().cloned().unwrap_or_default();
+    let mut failures = Vec::new();
+    let mut accounted = 0;
+    for (case, dir, args) in &built {
+        let dir_s = dir.display().to_string();
+        let (my_docs, my_skips) = (share(&docs, &dir_s), share(&skips, &dir_s));
+        accounted += my_docs.len() + my_skips.len();
+        let mine: Vec<&Value> = my_docs.iter().chain(&my_skips).copied().collect();
+        check_nothing_lost(case.name, dir, args, &mine);
+        let mut summary = json!({
+            "documents": my_docs.iter().map(|d| pick(d, &["id", "source", "locator", "language"])).collect::<Vec<_>>(),
+            "skipped": my_skips,
+        });
+        if case.decoded {
+            let ids: Vec<&str> = my_docs.iter().filter_map(|d| d["id"].as_str()).collect();
+            summary["decoded"] = articles
+                .iter()
+                .filter(|a| a["id"].as_str().is_some_and(|id| ids.contains(&id)))
+                .map(|a| {
+                    let text = a["text"].as_str().unwrap_or("");
+                    json!({
+                        "id": a["id"],
+                        "text_head": text.chars().take(90).collect::<String>(),
+                        "diagnostics": a["diagnostics"].as_array().map(|d| d.iter().map(|x| x["message"].clone()).collect::<Vec<_>>()),
+                    })
+                })
+                .collect();
+        }
+        redact(&mut summary, &dir_s);
         let outcome = std::panic::catch_unwind(|| {
             insta::with_settings!({ snapshot_suffix => case.name, omit_expression => true, prepend_module_to_snapshot => false }, {
                 insta::assert_yaml_snapshot!("hostile", summary);
@@ -404,22 +416,27 @@ fn hostile_inputs() {
             failures.push(case.name);
         }
     }
-
-    let together = root.join("together");
-    let mut args = Vec::new();
-    for case in CASES {
-        let dir = together.join(case.name);
-        std::fs::create_dir_all(&dir).expect("case dir");
-        args.extend((case.build)(&dir));
-    }
-    let mut argv: Vec<&std::ffi::OsStr> = vec!["analyze".as_ref()];
-    argv.extend(args.iter().map(|p| p.as_os_str()));
-    let run = forensics(&argv, &root, "together");
-    assert_eq!(run.code, 3, "some inputs are skipped, the rest analysed; stderr:\n{}", run.stderr);
-    let analysis: Value = serde_json::from_slice(&run.stdout).expect("JSON");
-    let docs = analysis["documents"].as_array().map(Vec::len).unwrap_or(0);
-    let skips = analysis["skipped"].as_array().map(Vec::len).unwrap_or(0);
-    assert_eq!((docs, skips), (want_docs, want_skips), "documents and skips of one run vs. the cases alone");
+    assert_eq!(accounted, docs.len() + skips.len(), "records outside every case dir");
     let _ = std::fs::remove_dir_all(&root);
     assert!(failures.is_empty(), "snapshots differ: {failures:?}");
+}
+
+/// The binary prints the same bytes with one and two worker threads, and
+/// across runs.
+#[test]
+fn analyze_is_deterministic_across_threads_and_runs() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/seeds");
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_forensics"))
+            .args(["analyze".as_ref(), "--format".as_ref(), "json".as_ref(), seeds.as_os_str()])
+            .env("RAYON_NUM_THREADS", threads)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run forensics");
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let one = run("1");
+    assert!(one == run("2"), "1 and 2 threads give different output");
+    assert!(one == run("2"), "two runs give different output");
 }

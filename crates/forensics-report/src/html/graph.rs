@@ -43,7 +43,7 @@ pub(crate) fn svg(a: &Analysis) -> String {
             depth_max = depth_max.max(d);
         }
         width = width.max(x0);
-        y0 = top + (depth_max as f64 + 1.0) * LEVEL;
+        y0 = top + depth_max as f64 * LEVEL + H + GAP;
     }
     // Endpoints a malformed analysis left outside every drawn family still get
     // a box, so every relation has its edge.

@@ -24,8 +24,9 @@ pub fn render_html(a: &Analysis, texts: &Texts) -> String {
     let multi = a.families.iter().filter(|f| f.members.len() > 1).count();
     let _ = write!(
         body,
-        r#"<header><h1>forensics report</h1><p class="counts">{} documents · {multi} families of versions · {} relations · {} skipped</p><p class="dim">{} · forensics {}</p></header>"#,
+        r#"<header><h1>forensics report</h1><p class="counts">{} documents · {multi} {} of versions · {} relations · {} skipped</p><p class="dim">{} · forensics {}</p></header>"#,
         a.documents.len(),
+        if multi == 1 { "family" } else { "families" },
         a.relations.len(),
         a.skipped.len(),
         esc(&a.schema),

@@ -1,0 +1,270 @@
+//! The `forensics` binary as a user runs it: outputs, exit codes, error
+//! messages, and the HTML report in a real browser.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs `forensics ARGS` from the workspace root, without colour or NO_COLOR in the environment.
+fn forensics(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_forensics")).args(args).current_dir(root()).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").output().expect("run forensics")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The seeds' analysis as JSON with one thread, computed once for the tests that read it.
+fn seeds_json() -> &'static Output {
+    static ONCE: std::sync::OnceLock<Output> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| forensics(&["-j", "1", "analyze", "corpus/seeds", "--format", "json"]))
+}
+
+/// A small folder of two short documents, for tests that need any input.
+fn small() -> String {
+    static ONCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| {
+        let d = tmp("small");
+        std::fs::write(d.join("a.txt"), "Storm hits the coast\n\nA storm hit the coast on Monday, officials said.\n").expect("write");
+        std::fs::write(d.join("b.txt"), "Markets rise\n\nShares rose in Tokyo after the central bank held rates.\n").expect("write");
+        d.to_string_lossy().into_owned()
+    })
+    .clone()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("forensics-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+/// One case: arguments, the exit code, and what stdout / stderr must contain.
+#[track_caller]
+fn check(args: &[&str], code: i32, out_has: &[&str], err_has: &[&str]) -> Output {
+    let o = forensics(args);
+    assert_eq!(o.status.code(), Some(code), "forensics {args:?}\nstderr: {}", stderr(&o));
+    for s in out_has {
+        assert!(stdout(&o).contains(s), "forensics {args:?}: stdout lacks {s:?}:\n{}", stdout(&o));
+    }
+    for s in err_has {
+        assert!(stderr(&o).contains(s), "forensics {args:?}: stderr lacks {s:?}:\n{}", stderr(&o));
+    }
+    o
+}
+
+#[test]
+fn seeds_text_summary() {
+    let o = check(&["analyze", "corpus/seeds"], 0, &["004_3dceb87ed35c7edd"], &[]);
+    assert!(!stdout(&o).contains('\x1b'), "no colour when piped");
+    insta::assert_snapshot!("seeds_text", stdout(&o));
+}
+
+#[test]
+fn colour_on_request_only() {
+    let dir = small();
+    let o = check(&["analyze", &dir, "--color", "always"], 0, &[], &[]);
+    assert!(stdout(&o).contains("\x1b["));
+    let o = Command::new(env!("CARGO_BIN_EXE_forensics")).args(["analyze", &dir, "--color", "never"]).current_dir(root()).output().expect("run");
+    assert!(!stdout(&o).contains('\x1b'));
+}
+
+#[test]
+fn machine_formats() {
+    let o = seeds_json();
+    assert!(o.status.success());
+    assert!(stdout(o).contains("\"schema\": \"forensics.analysis/1\""));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(json["documents"].as_array().map(Vec::len), Some(5));
+    let dir = small();
+    let o = check(&["analyze", &dir, "--format", "jsonl"], 0, &[], &[]);
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("jsonl line")).collect();
+    assert_eq!(lines.iter().filter(|l| l["record"] == "document").count(), 2);
+    assert_eq!(lines[0]["record"], "header");
+    check(&["analyze", &dir, "--format", "dot"], 0, &["digraph forensics {", "}\n"], &[]);
+}
+
+#[test]
+fn same_bytes_with_one_or_two_threads() {
+    let one = seeds_json();
+    let two = forensics(&["-j", "2", "analyze", "corpus/seeds", "--format", "json"]);
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn exit_codes_and_errors() {
+    // A missing path: one line naming it, exit 1.
+    let o = check(&["analyze", "no/such/dir"], 1, &[], &["forensics: no/such/dir: no such file or directory"]);
+    assert_eq!(stderr(&o).lines().count(), 1);
+    // A bad flag or value: clap's usage error, exit 2.
+    check(&["analyze", "corpus/seeds", "--bogus"], 2, &[], &["--bogus"]);
+    check(&["analyze", "corpus/seeds", "--format", "pdf"], 2, &[], &["pdf"]);
+    check(&["analyze"], 2, &[], &["PATH"]);
+    check(&["dedup", "corpus/seeds", "--threshold", "7"], 1, &[], &["--threshold 7: must be between 0 and 1"]);
+    // Some inputs skipped: the run finishes, lists them, exit 3.
+    let dir = tmp("skips");
+    std::fs::write(dir.join("news.jsonl"), "{\"id\": \"a\", \"text\": \"Markets rose on Monday after the report.\"}\n{not json\n{\"text\": \"no id\"}\n").expect("write");
+    let d = dir.to_string_lossy().into_owned();
+    let o = check(&["analyze", &d], 3, &["skipped (2 inputs not analysed)", "news.jsonl (line 2): invalid JSON", "(line 3): record has no \"id\""], &[]);
+    assert!(stdout(&o).contains("1 document"));
+    let o = check(&["analyze", &d, "--format", "json"], 3, &[], &["skipped", "line 2"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(json["skipped"].as_array().map(Vec::len), Some(2));
+    // A document over --max-doc-bytes is skipped with the reason.
+    check(&["analyze", &small(), "--max-doc-bytes", "60", "--quiet"], 3, &["a.txt: document larger than the limit of 60 bytes"], &[]);
+}
+
+#[test]
+fn stdin_and_quiet() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics"))
+        .args(["analyze", "-", "--format", "json", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().expect("stdin").write_all(b"Storm hits the coast\n\nA storm hit the coast on Monday, officials said.\n").expect("write");
+    let o = child.wait_with_output().expect("wait");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stderr.is_empty());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(json["documents"][0]["source"], "-");
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let dir = tmp("pipe");
+    let mut jsonl = String::new();
+    for i in 0..400 {
+        jsonl.push_str(&format!("{{\"id\": \"d{i}\", \"text\": \"Report number {i} about the harbour, the council vote {i} and the weather on day {i}.\"}}\n"));
+    }
+    std::fs::write(dir.join("many.jsonl"), jsonl).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics"))
+        // `parse` writes through the same output path as `analyze`, without the slower stages.
+        .args(["parse", &dir.to_string_lossy(), "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("read");
+    // Dropping the read end closes the pipe while the output is still being written.
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    assert!(!stderr(&o).to_lowercase().contains("broken pipe"));
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    for sub in ["analyze", "diff", "parse", "clean", "dedup"] {
+        check(&[sub, "--help"], 0, &["Example", "Usage: forensics"], &[]);
+    }
+    check(&["--help"], 0, &["analyze", "diff", "Exit codes"], &[]);
+}
+
+#[test]
+fn parse_clean_dedup() {
+    check(&["parse", "corpus/seeds/004_3dceb87ed35c7edd.txt", "--format", "yaml"], 0, &["articles:", "id: 004_3dceb87ed35c7edd"], &[]);
+    check(&["parse", "corpus/seeds"], 0, &["\"articles\""], &[]);
+    let out = tmp("clean");
+    let d = out.to_string_lossy().into_owned();
+    check(&["clean", "corpus/seeds", "--out-dir", &d], 0, &[], &[]);
+    let clean = std::fs::read_to_string(out.join("004_3dceb87ed35c7edd.txt")).expect("clean text written");
+    assert!(clean.contains("Patrushev"));
+    assert_eq!(std::fs::read_dir(&out).expect("dir").count(), 5);
+    check(&["clean", "corpus/seeds/004_3dceb87ed35c7edd.txt", "--explain"], 0, &["== 004_3dceb87ed35c7edd (en)", "removed ("], &[]);
+    check(&["clean", "corpus/seeds", "--format", "json"], 0, &["\"removed\""], &[]);
+    check(&["dedup", "corpus/seeds"], 0, &["family", "documents alone"], &[]);
+    let o = check(&["dedup", &small(), "--format", "json", "--threshold", "0.4"], 0, &[], &[]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(json["dedup"]["families"].is_array());
+    check(&["dedup", &small(), "--format", "jsonl"], 0, &["{\"record\":\"family\""], &[]);
+}
+
+#[test]
+fn diff_two_documents() {
+    let a = "corpus/seeds/004_3dceb87ed35c7edd.txt";
+    let b = "corpus/seeds/002_585954f18c9c2e73.txt";
+    let o = check(&["diff", a, b], 0, &["first  004_3dceb87ed35c7edd", "second 002_585954f18c9c2e73", "relation"], &[]);
+    insta::assert_snapshot!("diff_004_002", stdout(&o));
+    check(&["diff", a, b, "--format", "html"], 0, &["<!DOCTYPE html>", "<del", "<ins"], &[]);
+    check(&["diff", a, "corpus/seeds"], 1, &[], &["corpus/seeds: holds 5 documents"]);
+    check(&["diff", a, "missing.txt"], 1, &[], &["missing.txt: no such file or directory"]);
+}
+
+/// The HTML report of the seeds, rendered by headless Chromium: the graph has
+/// one edge per relation, and the altered quote sits inside a marked change.
+#[test]
+fn html_report_in_a_browser() {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().map(PathBuf::from).find(|p| p.exists()) else {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("chromium is required under CI (apt-get install chromium)");
+        }
+        eprintln!("SKIPPED html_report_in_a_browser: chromium not found (apt-get install chromium)");
+        return;
+    };
+    let dir = tmp("html");
+    let report = dir.join("report.html");
+    let r = report.to_string_lossy().into_owned();
+    check(&["analyze", "corpus/seeds", "--format", "html", "--out", &r], 0, &[], &[]);
+    let analysis: serde_json::Value = serde_json::from_slice(&seeds_json().stdout).expect("json");
+    let relations = analysis["relations"].as_array().map(Vec::len).unwrap_or(0);
+    let html = std::fs::read_to_string(&report).expect("report");
+    assert!(!html.contains("<script"), "the report itself runs no script");
+    assert!(!html.contains("src=\"http") && !html.contains("href=\"http"), "no external asset");
+    // The test's copy allows one inline script that writes what the browser sees into the DOM.
+    let probe = r#"<script>
+const edges = [...document.querySelectorAll('svg.graph path.edge')];
+const drawn = edges.filter(e => { const b = e.getBBox(); return b.width + b.height > 0; }).length;
+const marked = [...document.querySelectorAll('del, ins, mark.change')].filter(e => e.textContent.includes('china and Kremlin')).length;
+document.body.setAttribute('data-edges', edges.length);
+document.body.setAttribute('data-drawn', drawn);
+document.body.setAttribute('data-marked', marked);
+</script></body>"#;
+    let copy = html.replace("<meta http-equiv=\"Content-Security-Policy\"", "<meta name=\"csp-removed-for-test\"").replace("</body>", probe);
+    let probed = dir.join("probed.html");
+    std::fs::write(&probed, copy).expect("write");
+    let profile = dir.join("profile");
+    let mut child = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", probed.display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromium");
+    let mut dom = String::new();
+    let mut out = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = out.read_to_string(&mut s);
+        s
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish within 120 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    dom.push_str(&reader.join().expect("reader"));
+    let attr = |name: &str| -> Option<usize> {
+        let at = dom.find(&format!("{name}=\""))? + name.len() + 2;
+        dom[at..].split('"').next()?.parse().ok()
+    };
+    assert_eq!(attr("data-edges"), Some(relations), "edges in the rendered graph");
+    assert_eq!(attr("data-drawn"), Some(relations), "edges with a visible shape");
+    assert!(attr("data-marked").unwrap_or(0) >= 1, "\"china and Kremlin\" inside a marked change");
+}
