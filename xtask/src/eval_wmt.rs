@@ -53,7 +53,7 @@ pub fn run(args: &[String]) -> Result<()> {
         return diagnose(&cleaned, &truth, !no_dict);
     }
     if let Some(n) = value("--scale") {
-        return scale(&cleaned, n.parse().context("--scale N")?);
+        return scale(&cleaned, n.parse().context("--scale N")?, !no_dict);
     }
     let modes: Vec<bool> = if no_dict { vec![false] } else { vec![false, true] };
     for with_dict in modes {
@@ -301,7 +301,7 @@ fn split(docs: &[CleanArticle], base: &DedupConfig, dicts: Option<&Dictionaries>
 /// cross-language step. Distractors carry the anchors real news carries
 /// (numbers, years, dates, capitalised names in Latin and Cyrillic) drawn
 /// from shared pools, so the index meets realistic collisions.
-fn scale(pack: &[CleanArticle], n: usize) -> Result<()> {
+fn scale(pack: &[CleanArticle], n: usize, dictionaries: bool) -> Result<()> {
     let mut docs: Vec<CleanArticle> = pack.to_vec();
     let template = pack.first().cloned().context("empty pack")?;
     let mut rng = 0x9e3779b97f4a7c15u64;
@@ -353,7 +353,8 @@ fn scale(pack: &[CleanArticle], n: usize) -> Result<()> {
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     let rss0 = peak_rss_kib();
-    for with_dict in [false, true] {
+    let modes: &[bool] = if dictionaries { &[false, true] } else { &[false] };
+    for &with_dict in modes {
         let mut cfg = DedupConfig::default();
         cfg.xling.dictionaries = with_dict;
         let t = Instant::now();

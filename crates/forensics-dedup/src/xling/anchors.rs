@@ -376,6 +376,10 @@ fn cjk_dominant(chars: &[(char, u32)]) -> bool {
 
 /// Everything [`extract`] finds, with readable labels.
 pub fn labelled(text: &str, lang: &str) -> (Vec<Labelled>, Vec<Word>) {
+    labelled_with(text, lang, true)
+}
+
+fn labelled_with(text: &str, lang: &str, want_words: bool) -> (Vec<Labelled>, Vec<Word>) {
     let chars = normalised(text);
     let cjk_doc = cjk_dominant(&chars);
     let toks = tokenize(&chars);
@@ -399,26 +403,32 @@ pub fn labelled(text: &str, lang: &str) -> (Vec<Labelled>, Vec<Word>) {
             }
             TokKind::Date { day, month } => push(&mut out, AnchorKind::Date, format!("{day}.{month}"), tok.pos),
             TokKind::Word { text, initial, upper } => {
-                let lower = text.to_lowercase();
-                let is_month = month_of(lang, &lower).is_some();
-                let latin_in_cjk = cjk_doc && text.chars().all(|c| c.is_ascii_alphabetic()) && text.len() >= 2;
-                if ((*upper && !*initial) || latin_in_cjk) && !is_month {
+                let latin_in_cjk = cjk_doc && text.len() >= 2 && text.chars().all(|c| c.is_ascii_alphabetic());
+                if ((*upper && !*initial) || latin_in_cjk) && month_of(lang, &text.to_lowercase()).is_none() {
                     let ascii = ascii_letters(text);
                     if !is_function_word(&ascii) {
                         name_keys(&mut out, &ascii, tok.pos);
                     }
                 }
-                words.push(Word { text: lower, pos: tok.pos, cjk: false });
+                if want_words {
+                    words.push(Word { text: text.to_lowercase(), pos: tok.pos, cjk: false });
+                }
             }
             TokKind::Katakana(run) => {
                 // A middle dot separates given and family names: key each part.
                 for part in run.split(['・', '･', '=', '＝']) {
-                    let ascii = ascii_letters(part);
+                    // Small tsu and the long-vowel mark only lengthen a sound;
+                    // transliterated they add letters the original lacks.
+                    let part: String = part.chars().filter(|c| !matches!(c, 'ッ' | 'ー')).collect();
+                    let ascii = ascii_letters(&part);
                     name_keys(&mut out, &ascii, tok.pos);
                 }
-                words.push(Word { text: run.clone(), pos: tok.pos, cjk: true });
+                if want_words {
+                    words.push(Word { text: run.clone(), pos: tok.pos, cjk: true });
+                }
             }
-            TokKind::CjkRun(run) => words.push(Word { text: run.clone(), pos: tok.pos, cjk: true }),
+            TokKind::CjkRun(run) if want_words => words.push(Word { text: run.clone(), pos: tok.pos, cjk: true }),
+            TokKind::CjkRun(_) => {}
             TokKind::Punct(_) => {}
         }
     }
@@ -503,8 +513,8 @@ fn date_around(toks: &[Tok], t: usize, lang: &str) -> Option<String> {
 }
 
 /// The document's anchors, hashed, in text order.
-pub fn extract(text: &str, lang: &str, seed: u64) -> (Vec<Anchor>, Vec<Word>) {
-    let (labelled, words) = labelled(text, lang);
+pub fn extract(text: &str, lang: &str, seed: u64, want_words: bool) -> (Vec<Anchor>, Vec<Word>) {
+    let (labelled, words) = labelled_with(text, lang, want_words);
     let anchors = labelled.into_iter().map(|l| Anchor { key: key(l.kind, &l.text, seed), pos: l.pos, kind: l.kind }).collect();
     (anchors, words)
 }

@@ -79,7 +79,7 @@ fn names_are_capitalised_words_not_sentence_starts() {
     check(&[
         ("Officials said Patrushev met Guo.", "en", Name, &["p:patru", "s:ptrs", "p:guo"]),
         ("黄蜂队队长 Brad 被罚下。", "zh", Name, &["p:brad", "s:brd"]),
-        ("ワスプスのブラッド・シールズが退場", "ja", Name, &["p:wasup", "s:sps", "p:bura", "s:brd", "p:shiir", "s:srs"]),
+        ("ワスプスのブラッド・シールズが退場", "ja", Name, &["p:wasup", "s:sps", "p:burad", "s:brd", "p:shiru", "s:srs"]),
     ]);
 }
 
