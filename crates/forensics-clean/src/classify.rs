@@ -285,6 +285,11 @@ pub(crate) fn classify(items: &[Item], has_stoplist: bool, t: &Thresholds) -> Ve
         if hard[i] || !seen_good || f.ends_sentence || f.bullet || f.length_words() == 0 || f.length_words() > 15 {
             continue;
         }
+        // Inside the article: the text just before it is good too.
+        let before = (0..i).rev().find(|&j| !transparent[j]);
+        if !before.is_some_and(|j| class[j] == Class::Good) {
+            continue;
+        }
         let mut dist = 0;
         for j in i + 1..n {
             if original[j] == Class::Good && class[j] == Class::Good {
@@ -489,7 +494,7 @@ fn main_regions(items: &[Item], class: &[Class], hard: &[bool]) -> Vec<bool> {
         .collect();
     let mut inside = vec![false; items.len()];
     let Some((best, s, e)) = best_run(&scores, 0, items.len()) else { return inside };
-    let floor = (best * 3 / 10).max(300);
+    let floor = (best * 5 / 10).max(300);
     let mut todo = vec![(0, s), (e, items.len())];
     inside[s..e].iter_mut().for_each(|x| *x = true);
     while let Some((lo, hi)) = todo.pop() {
