@@ -144,24 +144,41 @@ pub fn score(views: &[View], cfg: &ProvenanceConfig) -> Outcome {
     for (k, l) in langs.iter().enumerate() {
         by_lang.entry(l).or_default().push(k);
     }
-    // Closer pairs speak louder: a translation is closest to its own source.
-    let lang_score = |l: &str| -> f64 {
-        let mut total = 0.0;
-        let mut mass = 0.0;
-        for &u in &by_lang[l] {
-            for v in (0..n).filter(|&v| pair(u, v).is_some_and(|p| p.cross)) {
-                let s = sim(u, v).powi(2);
-                total += s * dir[u * n + v];
-                mass += s;
+    let same = |u: usize, v: usize| pair(u, v).is_some_and(|p| !p.cross);
+    // Each language is represented by its own root (the best arborescence
+    // over its same-language edges): derived versions in one language (a
+    // summary, a copy) would otherwise make a translation look like a source.
+    let rep = |members: &[usize]| -> usize {
+        if members.len() == 1 {
+            return members[0];
+        }
+        let local: Vec<(usize, usize, f64)> = members
+            .iter()
+            .flat_map(|&u| members.iter().map(move |&v| (u, v)))
+            .filter(|&(u, v)| u != v && same(u, v))
+            .map(|(u, v)| (u, v, weight(u, v)))
+            .collect();
+        let mut best = (f64::NEG_INFINITY, members[0]);
+        for &r in members {
+            if let Some(par) = max_arborescence(n, r, &local.iter().copied().chain((0..n).filter(|x| !members.contains(x)).map(|x| (r, x, 0.0))).collect::<Vec<_>>()) {
+                let total: f64 = members.iter().filter_map(|&v| par[v].map(|u| weight(u, v))).sum();
+                if total > best.0 {
+                    best = (total, r);
+                }
             }
         }
-        if mass == 0.0 { 0.0 } else { total / mass }
+        best.1
+    };
+    let reps: BTreeMap<&str, usize> = by_lang.iter().map(|(l, m)| (*l, rep(m))).collect();
+    let lang_score = |l: &str| -> f64 {
+        let u = reps[l];
+        let others: Vec<usize> = reps.iter().filter(|(m, _)| **m != l).map(|(_, &v)| v).filter(|&v| pair(u, v).is_some_and(|p| p.cross)).collect();
+        if others.is_empty() { 0.0 } else { others.iter().map(|&v| dir[u * n + v]).sum::<f64>() / others.len() as f64 }
     };
     let mut ranked: Vec<(f64, &str)> = by_lang.keys().map(|l| (lang_score(l), *l)).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     let root_lang = ranked.first().map_or("und", |r| r.1);
     let lang_margin = if ranked.len() > 1 { ranked[0].0 - ranked[1].0 } else { f64::INFINITY };
-    let same = |u: usize, v: usize| pair(u, v).is_some_and(|p| !p.cross);
     // A member outside the root language derives from the root language,
     // unless it is a near-verbatim copy of a version in its own language.
     let allowed = |u: usize, v: usize| -> bool {
