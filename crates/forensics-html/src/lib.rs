@@ -27,6 +27,7 @@
 //! ```
 
 mod decode;
+mod depth;
 mod dom;
 mod extract;
 mod hints;
@@ -80,7 +81,8 @@ pub fn parse_html_with(id: &str, bytes: &[u8], opts: &Options) -> Article {
 
 /// The page metadata and the extracted blocks (kind, text) of an HTML string.
 pub fn extract_blocks(html: &str, opts: &Options) -> (PageMeta, Vec<(BlockKind, String)>) {
-    let doc = scraper::Html::parse_document(html);
+    let html = depth::cap_nesting(html, depth::MAX_DEPTH);
+    let doc = scraper::Html::parse_document(&html);
     let page = meta::page_meta(&doc);
     let dom = dom::Dom::from_html(&doc);
     drop(doc);
