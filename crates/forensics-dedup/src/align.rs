@@ -6,7 +6,7 @@
 use crate::Passage;
 use crate::normalize::{Token, tokens};
 use forensics_parse::Span;
-use std::collections::HashMap;
+use crate::fastmap::FastMap;
 
 /// Aligned passages of two clean texts, ordered by their position in `a`.
 pub fn align(text_a: &str, text_b: &str, min_len: usize, seed: u64) -> Vec<Passage> {
@@ -29,7 +29,7 @@ pub fn tiles(a: &[Token], b: &[Token], min_len: usize) -> Vec<(usize, usize, usi
     // Seed matches through an index of b's min_len-grams (Karp–Rabin style),
     // then extend: this is the usual fast form of greedy string tiling.
     let key = |t: &[Token]| t.iter().fold(0u64, |h, x| h.rotate_left(5) ^ x.hash);
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: FastMap<u64, Vec<usize>> = FastMap::default();
     for j in 0..=b.len() - min_len {
         index.entry(key(&b[j..j + min_len])).or_default().push(j);
     }

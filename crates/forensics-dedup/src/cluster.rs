@@ -3,11 +3,13 @@
 //! document joins a family only when it is close to the family as a whole,
 //! not to one member (the chaining failure of transitive closure).
 //!
-//! Linkage between clusters A and B is the mean similarity over the member
-//! pairs that are comparable: every same-language pair counts (an unlinked
-//! one as 0, since both stages of candidates looked at it and found
-//! nothing), while a cross-language pair counts only when the cross-language
-//! stage linked it (it does not compare every pair of languages).
+//! Linkage between clusters A and B: where they share a language, the mean
+//! similarity over their same-language member pairs (an unlinked one counts
+//! 0: both candidate sources looked at it and found nothing); otherwise the
+//! mean over the cross-language pairs the cross-language stage linked (it
+//! does not compare every pair). Same-language text is the stronger
+//! evidence, so a cross-language link cannot pull in a document that its
+//! own language's members reject (an independent report of the event).
 
 use crate::verify::Verified;
 use crate::{DedupConfig, DedupResult, EventLink, Family, PairKind, VerifiedPair};
@@ -95,21 +97,28 @@ fn average_link(ms: &[usize], es: &[(usize, usize, f64)], langs: &[&str], thresh
     // Per cluster: members, language counts, and to each neighbour: (sum of similarity, cross-language links).
     let mut members: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![ms[i]])).collect();
     let mut lang_count: Vec<BTreeMap<&str, usize>> = (0..n).map(|i| BTreeMap::from([(langs[ms[i]], 1)])).collect();
-    let mut links: Vec<BTreeMap<usize, (f64, usize)>> = vec![BTreeMap::new(); n];
+    let mut links: Vec<BTreeMap<usize, Link>> = vec![BTreeMap::new(); n];
     for &(a, b, s) in es {
         let (Some(&x), Some(&y)) = (local.get(&a), local.get(&b)) else { continue };
-        let cross = usize::from(langs[a] != langs[b]);
+        let cross = langs[a] != langs[b];
         for (p, q) in [(x, y), (y, x)] {
-            let e = links[p].entry(q).or_insert((0.0, 0));
-            e.0 += s;
-            e.1 += cross;
+            links[p].entry(q).or_default().add(&Link::one(s, cross));
         }
     }
-    let linkage = |x: usize, y: usize, links: &[BTreeMap<usize, (f64, usize)>], lc: &[BTreeMap<&str, usize>]| -> f64 {
-        let Some(&(sum, cross)) = links[x].get(&y) else { return 0.0 };
+    let linkage = |x: usize, y: usize, links: &[BTreeMap<usize, Link>], lc: &[BTreeMap<&str, usize>]| -> f64 {
+        let Some(l) = links[x].get(&y) else { return 0.0 };
         let same: usize = lc[x].iter().map(|(l, c)| c * lc[y].get(l).copied().unwrap_or(0)).sum();
-        let comparable = same + cross;
-        if comparable == 0 { 0.0 } else { sum / comparable as f64 }
+        // Text in one language is the stronger evidence: where the two
+        // clusters share a language, their same-language pairs decide
+        // (unlinked ones count 0). Only clusters with no language in
+        // common are judged on their cross-language links.
+        if same > 0 {
+            l.same / same as f64
+        } else if l.cross_n > 0 {
+            l.cross / l.cross_n as f64
+        } else {
+            0.0
+        }
     };
     loop {
         // The best pair; ties go to the smallest indices (deterministic).
@@ -140,20 +149,35 @@ fn average_link(ms: &[usize], es: &[(usize, usize, f64)], langs: &[&str], thresh
         }
         let ny = std::mem::take(&mut links[y]);
         links[x].remove(&y);
-        for (z, (s, c)) in ny {
+        for (z, l) in ny {
             if z == x {
                 continue;
             }
-            let e = links[x].entry(z).or_insert((0.0, 0));
-            e.0 += s;
-            e.1 += c;
-            let back = links[z].remove(&y).unwrap_or((0.0, 0));
-            let e = links[z].entry(x).or_insert((0.0, 0));
-            e.0 += back.0;
-            e.1 += back.1;
+            links[x].entry(z).or_default().add(&l);
+            let back = links[z].remove(&y).unwrap_or_default();
+            links[z].entry(x).or_default().add(&back);
         }
     }
     members.into_iter().flatten().map(|v| v.into_iter().collect()).collect()
+}
+
+/// Similarity sums between two clusters.
+#[derive(Debug, Clone, Copy, Default)]
+struct Link {
+    same: f64,
+    cross: f64,
+    cross_n: usize,
+}
+
+impl Link {
+    fn one(s: f64, cross: bool) -> Link {
+        if cross { Link { same: 0.0, cross: s, cross_n: 1 } } else { Link { same: s, cross: 0.0, cross_n: 0 } }
+    }
+    fn add(&mut self, o: &Link) {
+        self.same += o.same;
+        self.cross += o.cross;
+        self.cross_n += o.cross_n;
+    }
 }
 
 struct UnionFind {

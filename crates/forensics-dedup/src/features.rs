@@ -3,11 +3,11 @@
 //! content terms, whole and per sentence.
 
 use crate::DedupConfig;
-use crate::fingerprint::kept_shingles;
+use crate::fastmap::FastMap;
+use crate::fingerprint::kept_from_tokens;
 use crate::normalize::{sentences, tokens};
 use crate::stats::DedupStats;
 use crate::terms::terms;
-use std::collections::HashMap;
 
 /// Names and numbers say more about an event than a word of the same rarity.
 const ANCHOR_BOOST: f32 = 1.5;
@@ -28,7 +28,7 @@ pub struct DocFeatures {
 pub fn features(text: &str, stats: &DedupStats, cfg: &DedupConfig) -> DocFeatures {
     let toks = tokens(text, cfg.seed);
     let ts = terms(text, &toks, cfg.seed);
-    let mut w: HashMap<u64, f32> = HashMap::with_capacity(ts.len());
+    let mut w: FastMap<u64, f32> = FastMap::default();
     let mut anchors = Vec::new();
     for t in &ts {
         let mut x = stats.idf(t.hash) as f32;
@@ -59,5 +59,5 @@ pub fn features(text: &str, stats: &DedupStats, cfg: &DedupConfig) -> DocFeature
             sents.push((hs, sw));
         }
     }
-    DocFeatures { shingles: kept_shingles(text, stats, cfg), terms: terms_v, anchors, weight, sentences: sents }
+    DocFeatures { shingles: kept_from_tokens(&toks, stats, cfg), terms: terms_v, anchors, weight, sentences: sents }
 }

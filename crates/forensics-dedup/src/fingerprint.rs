@@ -16,7 +16,7 @@ pub struct Fingerprint {
     pub language: String,
     /// Tokens of the clean text.
     pub tokens: u32,
-    /// Distinct shingles kept (template shingles removed).
+    /// Shingles kept (template shingles removed; repeats counted).
     pub shingles: u32,
     /// MinHash signature (empty in SimHash mode).
     pub minhash: Vec<u32>,
@@ -33,7 +33,7 @@ pub fn kept_shingles(text: &str, stats: &DedupStats, cfg: &DedupConfig) -> Vec<u
     kept_from_tokens(&toks, stats, cfg)
 }
 
-fn kept_from_tokens(toks: &[crate::normalize::Token], stats: &DedupStats, cfg: &DedupConfig) -> Vec<u64> {
+pub fn kept_from_tokens(toks: &[crate::normalize::Token], stats: &DedupStats, cfg: &DedupConfig) -> Vec<u64> {
     let mut sh = shingles(toks, cfg.shingle_size, cfg.seed);
     let limit = stats.template_limit(cfg);
     // Below the limit nothing can be template: skip the sketch look-ups.
@@ -48,7 +48,13 @@ fn kept_from_tokens(toks: &[crate::normalize::Token], stats: &DedupStats, cfg: &
 /// Fingerprint of one document.
 pub fn fingerprint(doc: &CleanArticle, stats: &DedupStats, cfg: &DedupConfig) -> Fingerprint {
     let toks = tokens(&doc.text, cfg.seed);
-    let sh = kept_from_tokens(&toks, stats, cfg);
+    // MinHash and SimHash need no sorting: repeats do not change a minimum
+    // and barely move a SimHash.
+    let mut sh = shingles(&toks, cfg.shingle_size, cfg.seed);
+    let limit = stats.template_limit(cfg);
+    if stats.documents > limit as u64 {
+        sh.retain(|&h| !stats.is_template(h, limit));
+    }
     let (minhash, simhash) = match cfg.mode {
         FingerprintMode::MinHash => (minhash::signature(&sh, cfg.num_perm, cfg.seed), 0),
         FingerprintMode::SimHash => (Vec::new(), simhash::simhash(&sh, cfg.seed)),

@@ -25,6 +25,7 @@ pub mod align;
 pub mod candidates;
 pub mod cluster;
 mod config;
+pub mod fastmap;
 pub mod features;
 pub mod fingerprint;
 pub mod lsh;

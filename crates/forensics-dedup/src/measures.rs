@@ -2,7 +2,7 @@
 
 use crate::features::DocFeatures;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::fastmap::FastMap;
 
 /// A reworded sentence still shares this share of its content weight with its source.
 const SENTENCE_MATCH: f32 = 0.35;
@@ -74,8 +74,8 @@ fn sentence_cover(light: &DocFeatures, heavy: &DocFeatures) -> (f64, f64) {
     if total <= 0.0 {
         return (0.0, 0.0);
     }
-    let weights: HashMap<u64, f32> = light.terms.iter().copied().collect();
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let weights: FastMap<u64, f32> = light.terms.iter().copied().collect();
+    let mut index: FastMap<u64, Vec<u32>> = FastMap::default();
     for (k, (hs, _)) in heavy.sentences.iter().enumerate() {
         for h in hs {
             index.entry(*h).or_default().push(k as u32);
@@ -83,7 +83,7 @@ fn sentence_cover(light: &DocFeatures, heavy: &DocFeatures) -> (f64, f64) {
     }
     // Best partner of every light sentence.
     let mut matched: Vec<(u32, f32)> = Vec::new();
-    let mut acc: HashMap<u32, f32> = HashMap::new();
+    let mut acc: FastMap<u32, f32> = FastMap::default();
     for (hs, sw) in &light.sentences {
         acc.clear();
         for h in hs {

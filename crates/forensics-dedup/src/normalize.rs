@@ -16,8 +16,16 @@ pub struct Token {
     pub end: u32,
     /// Seeded xxh3 of the case-folded token.
     pub hash: u64,
+    /// Seeded xxh3 of the first [`STEM_CHARS`] case-folded characters: a
+    /// crude, language-blind stem ("farmers"/"farmer") for the content terms.
+    pub stem: u64,
+    /// Characters in the token (saturating).
+    pub chars: u16,
     pub flags: u8,
 }
+
+/// Characters a stem keeps.
+pub const STEM_CHARS: usize = 6;
 
 impl Token {
     /// Starts with an upper-case letter.
@@ -65,8 +73,13 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
     let mut pending_break = true;
     let bytes = text.as_bytes();
     let mut i = 0usize;
-    let finish = |out: &mut Vec<Token>, buf: &mut Vec<u8>, start: usize, end: usize, flags: u8| {
-        out.push(Token { start: start as u32, end: end as u32, hash: xxh3_64_with_seed(buf, seed), flags });
+    // Characters in the current word and the byte length of its stem.
+    let mut nchars = 0usize;
+    let mut stem_len = 0usize;
+    let finish = |out: &mut Vec<Token>, buf: &mut Vec<u8>, start: usize, end: usize, flags: u8, nchars: usize, stem_len: usize| {
+        let hash = xxh3_64_with_seed(buf, seed);
+        let stem = if nchars <= STEM_CHARS { hash } else { xxh3_64_with_seed(&buf[..stem_len], seed) };
+        out.push(Token { start: start as u32, end: end as u32, hash, stem, chars: nchars.min(u16::MAX as usize) as u16, flags });
         buf.clear();
     };
     while i < bytes.len() {
@@ -79,6 +92,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
                     start = i;
                     all_digits = true;
                     word_flags = if b.is_ascii_uppercase() { Token::CAPITAL } else { 0 };
+                    nchars = 0;
                     if pending_break {
                         word_flags |= Token::SENTENCE_START;
                         pending_break = false;
@@ -86,10 +100,14 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
                 }
                 all_digits &= b.is_ascii_digit();
                 buf.push(b.to_ascii_lowercase());
+                nchars += 1;
+                if nchars == STEM_CHARS {
+                    stem_len = buf.len();
+                }
             } else {
                 if in_word {
                     in_word = false;
-                    finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 });
+                    finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
                 }
                 // A full stop inside "18.4" or "U.S" ends nothing.
                 let next_is_space = bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == b'"');
@@ -105,7 +123,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
         if is_unspaced(c) {
             if in_word {
                 in_word = false;
-                finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 });
+                finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
             }
             let mut tmp = [0u8; 4];
             buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
@@ -114,7 +132,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
                 flags |= Token::SENTENCE_START;
                 pending_break = false;
             }
-            finish(&mut out, &mut buf, i, i + w, flags);
+            finish(&mut out, &mut buf, i, i + w, flags, 1, 0);
             // Full stops of CJK text.
         } else if c.is_alphanumeric() {
             if !in_word {
@@ -122,6 +140,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
                 start = i;
                 all_digits = true;
                 word_flags = if c.is_uppercase() { Token::CAPITAL } else { 0 };
+                nchars = 0;
                 if pending_break {
                     word_flags |= Token::SENTENCE_START;
                     pending_break = false;
@@ -132,10 +151,14 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
                 let mut tmp = [0u8; 4];
                 buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
             }
+            nchars += 1;
+            if nchars == STEM_CHARS {
+                stem_len = buf.len();
+            }
         } else {
             if in_word {
                 in_word = false;
-                finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 });
+                finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
             }
             if matches!(c, '。' | '！' | '？' | '…' | '\u{2028}' | '\u{2029}') {
                 pending_break = true;
@@ -144,7 +167,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
         i += w;
     }
     if in_word {
-        finish(&mut out, &mut buf, start, bytes.len(), word_flags | if all_digits { Token::NUMBER } else { 0 });
+        finish(&mut out, &mut buf, start, bytes.len(), word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
     }
     out
 }

@@ -10,7 +10,7 @@ use crate::terms::terms;
 use forensics_clean::CleanArticle;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::fastmap::FastMap;
 
 /// Counters of the shingle sketch (a power of two). Collisions only ever
 /// overstate a frequency; at a million documents the mean counter stays far
@@ -22,23 +22,28 @@ pub struct DedupStats {
     pub documents: u64,
     /// Content-term hash → documents holding it. Serialised sorted by hash.
     #[serde(with = "sorted_map")]
-    pub term_df: HashMap<u64, u32>,
-    /// Shingle hash (top bits) → documents holding it, overstated by collisions.
+    pub term_df: FastMap<u64, u32>,
+    /// Shingle hash (top bits) → occurrences in the corpus, overstated by collisions.
     pub shingle_sketch: Vec<u32>,
 }
 
 impl Default for DedupStats {
     fn default() -> Self {
-        DedupStats { documents: 0, term_df: HashMap::new(), shingle_sketch: vec![0; 1 << SKETCH_BITS] }
+        DedupStats { documents: 0, term_df: FastMap::default(), shingle_sketch: vec![0; 1 << SKETCH_BITS] }
     }
 }
 
 impl DedupStats {
     /// Statistics of one set of documents (parallel, order-independent).
     pub fn from_docs(docs: &[CleanArticle], cfg: &DedupConfig) -> Self {
-        docs.par_iter()
-            .fold(DedupStats::default, |mut st, d| {
-                st.add(&d.text, cfg);
+        // Chunks, not `fold` per item: each accumulator holds a 16 MB sketch.
+        let chunk = docs.len().div_ceil(rayon::current_num_threads() * 4).max(64);
+        docs.par_chunks(chunk)
+            .map(|part| {
+                let mut st = DedupStats::default();
+                for d in part {
+                    st.add(&d.text, cfg);
+                }
                 st
             })
             .reduce(DedupStats::default, |mut a, b| {
@@ -51,10 +56,10 @@ impl DedupStats {
     pub fn add(&mut self, text: &str, cfg: &DedupConfig) {
         self.documents += 1;
         let toks = tokens(text, cfg.seed);
-        let mut sh = shingles(&toks, cfg.shingle_size, cfg.seed);
-        sh.sort_unstable();
-        sh.dedup();
-        for h in sh {
+        // Occurrences, not distinct documents: a phrase repeated within a
+        // page counts more than once, which only errs toward calling it
+        // template, and saves sorting every document's shingles.
+        for h in shingles(&toks, cfg.shingle_size, cfg.seed) {
             let c = &mut self.shingle_sketch[sketch_slot(h)];
             *c = c.saturating_add(1);
         }
@@ -118,14 +123,14 @@ fn sketch_slot(h: u64) -> usize {
 
 mod sorted_map {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use std::collections::HashMap;
+    use crate::fastmap::FastMap;
 
-    pub fn serialize<S: Serializer>(m: &HashMap<u64, u32>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(m: &FastMap<u64, u32>, s: S) -> Result<S::Ok, S::Error> {
         let mut v: Vec<(u64, u32)> = m.iter().map(|(k, v)| (*k, *v)).collect();
         v.sort_unstable();
         v.serialize(s)
     }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<HashMap<u64, u32>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<FastMap<u64, u32>, D::Error> {
         Ok(Vec::<(u64, u32)>::deserialize(d)?.into_iter().collect())
     }
 }

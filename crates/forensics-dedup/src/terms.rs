@@ -4,13 +4,8 @@
 use crate::normalize::Token;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-/// Characters a stem keeps: a crude, language-blind way to fold inflection
-/// ("farmers"/"farmer", "Lindenports"/"Lindenport").
-const STEM_CHARS: usize = 6;
 /// Shorter words are mostly function words in every alphabetic language.
-const MIN_WORD_CHARS: usize = 4;
-/// Keeps the term hash space apart from the token hash space.
-const TERM_SEED_XOR: u64 = 0x7465_726d_7465_726d;
+const MIN_WORD_CHARS: u16 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Term {
@@ -21,36 +16,26 @@ pub struct Term {
     pub number: bool,
 }
 
-/// The content terms of a tokenised text, in text order.
+/// The content terms of a tokenised text, in text order. Cheap: the
+/// tokeniser already hashed every stem.
 pub fn terms(text: &str, toks: &[Token], seed: u64) -> Vec<Term> {
-    let seed = seed ^ TERM_SEED_XOR;
     let mut out = Vec::with_capacity(toks.len() / 2);
-    let mut buf = String::with_capacity(32);
+    let mut any_char = false;
     for (i, t) in toks.iter().enumerate() {
-        let Some(s) = text.get(t.start as usize..t.end as usize) else { continue };
         if t.is(Token::NUMBER) {
             // "1" and "2" are everywhere; a number needs two digits to say something.
-            if s.len() >= 2 {
-                out.push(Term { hash: xxh3_64_with_seed(s.as_bytes(), seed), token: i as u32, name: false, number: true });
+            if t.chars >= 2 {
+                out.push(Term { hash: t.hash, token: i as u32, name: false, number: true });
             }
-            continue;
+        } else if t.is(Token::CHAR) {
+            any_char = true;
+        } else if t.chars >= MIN_WORD_CHARS {
+            let name = t.is(Token::CAPITAL) && !t.is(Token::SENTENCE_START);
+            out.push(Term { hash: t.stem, token: i as u32, name, number: false });
         }
-        if t.is(Token::CHAR) {
-            continue;
-        }
-        buf.clear();
-        let mut n = 0;
-        for c in s.chars() {
-            if n < STEM_CHARS {
-                buf.extend(c.to_lowercase());
-            }
-            n += 1;
-        }
-        if n < MIN_WORD_CHARS {
-            continue;
-        }
-        let name = t.is(Token::CAPITAL) && !t.is(Token::SENTENCE_START);
-        out.push(Term { hash: xxh3_64_with_seed(buf.as_bytes(), seed), token: i as u32, name, number: false });
+    }
+    if !any_char {
+        return out;
     }
     // Unspaced scripts: character bigrams stand in for words.
     let mut prev: Option<(usize, &Token)> = None;
@@ -67,8 +52,6 @@ pub fn terms(text: &str, toks: &[Token], seed: u64) -> Vec<Term> {
         }
         prev = Some((i, t));
     }
-    if toks.iter().any(|t| t.is(Token::CHAR)) {
-        out.sort_by_key(|t| t.token);
-    }
+    out.sort_by_key(|t| t.token);
     out
 }

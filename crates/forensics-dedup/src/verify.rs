@@ -53,7 +53,7 @@ pub fn verify(docs: &[CleanArticle], fps: &[Fingerprint], stats: &DedupStats, ca
     needed.sort_unstable();
     needed.dedup();
     // Features only for documents that have candidates.
-    let feats: HashMap<u32, DocFeatures> = needed
+    let feats: crate::fastmap::FastMap<u32, DocFeatures> = needed
         .par_iter()
         .filter_map(|&i| {
             let fp = fps.get(i as usize)?;
