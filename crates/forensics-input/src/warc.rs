@@ -442,3 +442,37 @@ impl<R: Read> Read for Members<R> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(block: &[u8], want: Result<Option<&str>, &str>) {
+        let got = match http_payload(block, &Limits::default()) {
+            Ok(p) => Ok(p.map(|p| String::from_utf8_lossy(&p).into_owned())),
+            Err(e) => Err(e),
+        };
+        let want = want.map(|o| o.map(str::to_string)).map_err(str::to_string);
+        assert_eq!(got, want, "{}", String::from_utf8_lossy(block));
+    }
+
+    #[test]
+    fn http_payloads() {
+        check(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>", Ok(Some("<p>x</p>")));
+        // A folded header line and a status line without a reason.
+        check(b"HTTP/1.0 200\r\nX-Long: a\r\n b\r\nContent-Type: TEXT/HTML\r\n\r\n<p>y</p>", Ok(Some("<p>y</p>")));
+        check(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n<p>\r\n2\r\nz<\r\n0\r\n\r\n", Ok(Some("<p>z<")));
+        // Declared chunked but stored de-chunked: kept as is.
+        check(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n<p>w</p>", Ok(Some("<p>w</p>")));
+        check(b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>", Ok(None));
+        check(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", Ok(None));
+        check(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\nxx", Err("unsupported Content-Encoding \"br\" in a response record"));
+        check(b"garbage", Err("malformed HTTP response head in a response record"));
+    }
+
+    #[test]
+    fn record_ids_are_sanitised() {
+        assert_eq!(sanitise_id("<urn:uuid:ab-12>"), "ab-12");
+        assert_eq!(sanitise_id("<http://x/y?z=1>"), "http___x_y_z_1");
+    }
+}
