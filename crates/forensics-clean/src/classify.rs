@@ -374,13 +374,11 @@ fn promote_near_good_runs(items: &[Item], class: &mut [Class], transparent: &[bo
     }
     // A page with no good block at all: its best run of near-good text is
     // the article (a short item is still an article).
-    if !class.contains(&Class::Good) {
-        if let Some((chars, start, last)) = best {
-            if chars >= t.length_low * 2 {
+    if !class.contains(&Class::Good)
+        && let Some((chars, start, last)) = best
+            && chars >= t.length_low * 2 {
                 promote(&mut class[start..=last]);
             }
-        }
-    }
 }
 
 fn promote(class: &mut [Class]) {
@@ -498,13 +496,12 @@ fn main_regions(items: &[Item], class: &[Class], hard: &[bool]) -> Vec<bool> {
     let mut todo = vec![(0, s), (e, items.len())];
     inside[s..e].iter_mut().for_each(|x| *x = true);
     while let Some((lo, hi)) = todo.pop() {
-        if let Some((score, s, e)) = best_run(&scores, lo, hi) {
-            if score >= floor {
+        if let Some((score, s, e)) = best_run(&scores, lo, hi)
+            && score >= floor {
                 inside[s..e].iter_mut().for_each(|x| *x = true);
                 todo.push((lo, s));
                 todo.push((e, hi));
             }
-        }
     }
     inside
 }
@@ -514,12 +511,13 @@ fn best_run(scores: &[i64], lo: usize, hi: usize) -> Option<(i64, usize, usize)>
     let mut best: Option<(i64, usize, usize)> = None;
     let mut cur = 0i64;
     let mut start = lo;
-    for i in lo..hi {
+    for (k, &score) in scores[lo..hi].iter().enumerate() {
+        let i = lo + k;
         if cur <= 0 {
             cur = 0;
             start = i;
         }
-        cur += scores[i];
+        cur += score;
         if cur > 0 && best.is_none_or(|b| cur > b.0) {
             best = Some((cur, start, i + 1));
         }

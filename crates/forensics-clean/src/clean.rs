@@ -39,8 +39,8 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
 
     let mut meta = article.meta.clone();
     sign_off(article, &features, &mut verdicts, &mut meta.credits);
-    if meta.headline.is_none() {
-        if let (Some(b), Some(f)) = (article.blocks.first(), features.first()) {
+    if meta.headline.is_none()
+        && let (Some(b), Some(f)) = (article.blocks.first(), features.first()) {
             let text = article.block_text(b);
             let title = b.kind == BlockKind::Headline
                 || (verdicts.first().is_some_and(|v| v.removed.is_some()) && !f.ends_sentence && f.label.is_none() && (3..=25).contains(&f.words));
@@ -48,7 +48,6 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
                 meta.headline = Some(text.to_string());
             }
         }
-    }
 
     let mut text = String::new();
     let mut blocks = Vec::new();

@@ -109,11 +109,6 @@ impl Features {
         if self.words == 0 { 0.0 } else { self.stopwords as f64 / self.words as f64 }
     }
 
-    /// Share of capitalised words: title-case lines are headlines and teasers.
-    pub fn caps_ratio(&self) -> f64 {
-        if self.words == 0 { 0.0 } else { self.capitalised as f64 / self.words as f64 }
-    }
-
     /// Length in "words", counting an unspaced-script character as one.
     pub fn length_words(&self) -> usize {
         self.words + self.unspaced
@@ -149,7 +144,7 @@ mod tests {
         assert!(f.bullet && f.ends_sentence && f.commas == 1 && f.words == 9);
         assert!(f.stop_density() > 0.3);
         let f = Features::of("Russia Takes Control of Vuhledar", stops);
-        assert!(!f.ends_sentence && f.caps_ratio() > 0.7);
+        assert!(!f.ends_sentence && f.capitalised == 4 && f.lead_caps == 3);
         let f = Features::of("1. First point", None);
         assert!(f.bullet);
         let f = Features::of("2022 was a year.", None);

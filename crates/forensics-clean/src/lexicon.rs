@@ -165,11 +165,10 @@ pub fn classify(line: &str) -> Option<Label> {
             return Some(l);
         }
         let mut all = folded.split(' ').map(|w| lex.words.get(w));
-        if let Some(Some(&first)) = all.next() {
-            if all.all(|l| l == Some(&first)) {
+        if let Some(Some(&first)) = all.next()
+            && all.all(|l| l == Some(&first)) {
                 return Some(first);
             }
-        }
     }
     // A comment header carries a time stamp or a one-word user handle;
     // "Trump said:" before a quotation is neither.
@@ -184,13 +183,11 @@ pub fn classify(line: &str) -> Option<Label> {
             }
         }
     }
-    if line.len() <= 200 {
-        if let Some((head, _)) = line.split_once(':') {
-            if let Some(&l) = lex.colons.get(&fold(head)) {
+    if line.len() <= 200
+        && let Some((head, _)) = line.split_once(':')
+            && let Some(&l) = lex.colons.get(&fold(head)) {
                 return Some(l);
             }
-        }
-    }
     // A sentence that merely starts like a section label ("Related reading
     // was never his thing.") is not one: zone labels do not end in a full stop.
     let sentence = line.trim_end().ends_with(['.', '!', '?']);
@@ -198,11 +195,10 @@ pub fn classify(line: &str) -> Option<Label> {
         // Patterns are one to eight words: look up the line's leading words.
         let ends = folded.match_indices(' ').map(|(i, _)| i).chain(std::iter::once(folded.len())).take(8);
         for end in ends {
-            if let Some(&l) = lex.prefixes.get(&folded[..end]) {
-                if !(sentence && l.opens_zone()) {
+            if let Some(&l) = lex.prefixes.get(&folded[..end])
+                && !(sentence && l.opens_zone()) {
                     return Some(l);
                 }
-            }
         }
     }
     lex.contains.find(&folded).and_then(|m| lex.contains_labels.get(m.pattern().as_usize()).copied())

@@ -112,7 +112,7 @@ fn split_paragraph(text: &str, lang: &str, base: usize, out: &mut Vec<Span>) {
         let split = if k >= chars.len() {
             true
         } else {
-            let single_dot = c == '.' && j == i + 1 || (c == '.' && chars.get(i + 1).is_some_and(|&(_, d)| CLOSERS.contains(&d)));
+            let single_dot = c == '.' && (j == i + 1 || chars.get(i + 1).is_some_and(|&(_, d)| CLOSERS.contains(&d)));
             decide(text, &chars, lang, stops, pos, k, single_dot, cjk)
                 && !(quote_after && quote_continues(&chars, j))
         };

@@ -39,6 +39,7 @@ pub fn stopwords(lang: &str) -> Option<&'static StopSet> {
 }
 
 /// Languages with a list.
+#[cfg(test)]
 pub fn languages() -> impl Iterator<Item = &'static str> {
     LISTS.iter().map(|(c, _)| *c)
 }
