@@ -47,6 +47,7 @@ pub fn parse_html(id: &str, bytes: &[u8]) -> Article {
 pub fn parse_html_with(id: &str, bytes: &[u8], opts: &Options) -> Article {
     let (source, mut diagnostics) = decode::decode_html(bytes);
     let (page, blocks) = extract_blocks(&source, opts);
+    let blocks = retitle_teaser_headings(blocks);
     let mut text = String::new();
     let mut out = Vec::with_capacity(blocks.len());
     let headline = page.headline.clone().or_else(|| page.title.clone());
@@ -99,6 +100,25 @@ pub fn is_body(kind: BlockKind) -> bool {
 /// The article body: body blocks joined by blank lines.
 pub fn body_text(article: &Article) -> String {
     article.blocks.iter().filter(|b| is_body(b.kind)).map(|b| article.block_text(b)).collect::<Vec<_>>().join("\n\n")
+}
+
+/// A heading over nothing but teasers ("Related stories", "関連記事") is the
+/// teaser list's title, not a section of the story; a heading after the
+/// last story text is not one either.
+fn retitle_teaser_headings(mut blocks: Vec<(BlockKind, String)>) -> Vec<(BlockKind, String)> {
+    for i in 0..blocks.len() {
+        if blocks[i].0 != BlockKind::Heading {
+            continue;
+        }
+        let section: Vec<BlockKind> = blocks[i + 1..].iter().map(|b| b.0).take_while(|k| *k != BlockKind::Heading && *k != BlockKind::Headline).collect();
+        if !section.is_empty() && section.iter().all(|k| *k == BlockKind::Teaser) {
+            blocks[i].0 = BlockKind::Teaser;
+        } else if section.iter().all(|k| !is_body(*k)) && blocks[i + 1..].iter().all(|b| !is_body(b.0)) {
+            // A heading with no story text after it at all ("Leave a reply").
+            blocks[i].0 = BlockKind::Other;
+        }
+    }
+    blocks
 }
 
 /// Page titles carry the site name ("Storm hits coast | Daily"); compare on words.
