@@ -82,7 +82,8 @@ fn fidelity(views: &[View], pairs: &BTreeMap<(usize, usize), Pair>, i: usize, j:
     if i == p { (votes, detail) } else { (-votes, detail) }
 }
 
-pub fn score(views: &[View], cfg: &ProvenanceConfig) -> Outcome {
+/// `known`: the detector's calibrated similarity of verified pairs, by ids.
+pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &ProvenanceConfig) -> Outcome {
     let n = views.len();
     let w = &cfg.weights;
     let markers: Vec<Markers> = views.iter().map(|v| Markers::of(v, w)).collect();
@@ -94,7 +95,14 @@ pub fn score(views: &[View], cfg: &ProvenanceConfig) -> Outcome {
             let jac = jaccard(&a.shingles, &b.shingles);
             let cross = cross_language(a, b, jac);
             let anchors = dice(&a.anchors, &b.anchors);
-            let sim = if cross { anchors } else { (jac + dice(&a.content, &b.content) + anchors) / 3.0 };
+            // Across languages the detector's calibrated score (anchors, glosses,
+            // per-pair calibration) knows more than anchors alone.
+            let key = if a.id() < b.id() { (a.id().to_string(), b.id().to_string()) } else { (b.id().to_string(), a.id().to_string()) };
+            let sim = if cross {
+                known.get(&key).copied().unwrap_or(anchors * 0.5)
+            } else {
+                (jac + dice(&a.content, &b.content) + anchors) / 3.0
+            };
             let cmp = compare_text.then(|| compare(a, b, cross));
             let pair = Pair { cross, jaccard: jac, i_in_j: containment(&a.shingles, &b.shingles), j_in_i: containment(&b.shingles, &a.shingles), sim, cmp };
             pairs.insert((i, j), pair);
@@ -119,7 +127,12 @@ pub fn score(views: &[View], cfg: &ProvenanceConfig) -> Outcome {
                 let chars = |v: &View, k: usize| v.sents[k].span.slice(&v.art.text).chars().filter(|c| !c.is_whitespace()).count();
                 let (a, b): (usize, usize) = (cmp.links.iter().map(|l| chars(&views[lo], l.i)).sum(), cmp.links.iter().map(|l| chars(&views[hi], l.j)).sum());
                 let covered = |links: usize, v: &View| links as f64 >= 0.5 * v.sents.len() as f64;
-                (covered(cmp.links.len(), &views[lo]) && covered(cmp.links.len(), &views[hi])).then_some(if i < j { (a, b) } else { (b, a) })
+                // Texts that align poorly are compared whole (a full translation
+                // whose sentences carry few anchors); well-aligned ones on their
+                // common part, so a cut does not read as a shorter translation.
+                let whole = |v: &View| v.art.text.chars().filter(|c| !c.is_whitespace()).count();
+                let (a, b) = if covered(cmp.links.len(), &views[lo]) && covered(cmp.links.len(), &views[hi]) { (a, b) } else { (whole(&views[lo]), whole(&views[hi])) };
+                Some(if i < j { (a, b) } else { (b, a) })
             });
             let facts =
                 PairFacts { cross: p.cross, a_in_b: i_in_j, b_in_a: j_in_i, jaccard: p.jaccard, fidelity: fid, fidelity_detail: fid_detail, aligned_chars };
@@ -176,7 +189,8 @@ pub fn score(views: &[View], cfg: &ProvenanceConfig) -> Outcome {
         if others.is_empty() { 0.0 } else { others.iter().map(|&v| dir[u * n + v]).sum::<f64>() / others.len() as f64 }
     };
     let mut ranked: Vec<(f64, &str)> = by_lang.keys().map(|l| (lang_score(l), *l)).collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    // Ties go by the representatives' ids (opaque), never by language name.
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| views[reps[a.1]].id().cmp(views[reps[b.1]].id())));
     let root_lang = ranked.first().map_or("und", |r| r.1);
     let lang_margin = if ranked.len() > 1 { ranked[0].0 - ranked[1].0 } else { f64::INFINITY };
     // A member outside the root language derives from the root language,

@@ -58,6 +58,11 @@ pub fn provenance(docs: &[CleanArticle], dedup: &DedupResult, cfg: &ProvenanceCo
     fams.sort_by(|a, b| a.id.cmp(&b.id));
     let family_of: BTreeMap<&str, usize> = fams.iter().enumerate().flat_map(|(k, f)| f.members.iter().map(move |d| (d.id.as_str(), k))).collect();
 
+    let known: BTreeMap<(String, String), f64> = dedup
+        .pairs
+        .iter()
+        .map(|p| (if p.a < p.b { (p.a.clone(), p.b.clone()) } else { (p.b.clone(), p.a.clone()) }, p.similarity.clamp(0.0, 1.0)))
+        .collect();
     let scored: Vec<Option<(family::Outcome, Vec<Intermediate>)>> = fams
         .par_iter()
         .map(|f| {
@@ -65,7 +70,7 @@ pub fn provenance(docs: &[CleanArticle], dedup: &DedupResult, cfg: &ProvenanceCo
                 return None;
             }
             let views: Vec<text::View> = f.members.iter().map(|d| text::View::new(d)).collect();
-            let out = family::score(&views, cfg);
+            let out = family::score(&views, &known, cfg);
             let inter = intermediate::find(&views, &out.parent, &out.pairs, &f.id, cfg);
             Some((out, inter))
         })

@@ -32,7 +32,11 @@ impl Markers {
         }
         // Each kind of marker counts once: a page full of "0 0" rating lines is one page.
         let credit = |k: CreditKind| m.credits.iter().filter(|c| c.kind == k).map(|c| c.name.as_str()).collect::<Vec<_>>();
-        let attributions = credit(CreditKind::Attribution);
+        // "According to X" deep in a story attributes a fact, not the text:
+        // only an attribution in the opening sentences marks a republication.
+        let opening_end = v.sents.get(2).or(v.sents.last()).map_or(0, |s| v.to_raw(s.span).end);
+        let attributions: Vec<&str> =
+            m.credits.iter().filter(|c| c.kind == CreditKind::Attribution && c.span.start <= opening_end).map(|c| c.name.as_str()).collect();
         if !attributions.is_empty() {
             out.republication.push((format!("attributes its text to {}", attributions.join(", ")), w.attribution));
         }
@@ -158,7 +162,10 @@ pub fn direction(a: &View, b: &View, ma: &Markers, mb: &Markers, f: &PairFacts, 
     let facts = |v: &View| -> BTreeSet<String> { v.anchors.iter().filter(|x| !f.cross || !x.starts_with("n:")).cloned().collect() };
     let (aa, ab) = (facts(a), facts(b));
     let (fa, fb) = (share(&ab, &aa), share(&aa, &ab));
-    let mut flow = (fa - fb) * w.anchor_flow;
+    // Across languages the count of numbers depends on how each language
+    // writes them (digits or words), which would favour some languages as
+    // sources: the fact flow is measured within one language only.
+    let mut flow = if f.cross { 0.0 } else { (fa - fb) * w.anchor_flow };
     let mut detail = format!("{:.0}% of target's facts in source, {:.0}% of source's in target", fa * 100.0, fb * 100.0);
     if !f.cross && f.jaccard >= 0.1 {
         flow += (f.b_in_a - f.a_in_b) * w.text_flow;
