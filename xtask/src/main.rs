@@ -3,6 +3,7 @@
 //! One file per task, so each can grow without touching the others.
 
 mod bench;
+mod bench_memory;
 mod corpus;
 mod dist;
 mod eval_analysis;
@@ -24,8 +25,9 @@ fn main() -> Result<()> {
             _ => eval_analysis::run(rest),
         },
         Some("bench") => bench::run(rest),
+        Some("bench-memory") => bench_memory::run(rest),
         Some("dist") => dist::run(rest),
-        _ => bail!("usage: cargo xtask <corpus | eval [--check] | eval extraction [--html] | eval wmt | bench | dist>"),
+        _ => bail!("usage: cargo xtask <corpus | eval [--check] | eval extraction [--html] | eval wmt | bench | bench-memory | dist>"),
     }
 }
 
