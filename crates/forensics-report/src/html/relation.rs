@@ -34,12 +34,12 @@ pub(crate) fn section(a: &Analysis, index: &Index<'_>, texts: &Texts, i: usize, 
     }
     let ev = &r.evidence;
     let facts = [
-        (ev.shared_passages.len(), "shared passages"),
-        (ev.dropped.len(), "passages dropped"),
-        (ev.added.len(), "passages added"),
-        (ev.sentence_alignment.len(), "aligned sentences"),
+        (ev.shared_passages.len(), "shared passage", "shared passages"),
+        (ev.dropped.len(), "passage dropped", "passages dropped"),
+        (ev.added.len(), "passage added", "passages added"),
+        (ev.sentence_alignment.len(), "aligned sentence", "aligned sentences"),
     ];
-    let listed: Vec<String> = facts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
+    let listed: Vec<String> = facts.iter().filter(|(n, _, _)| *n > 0).map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many })).collect();
     if !listed.is_empty() {
         let _ = write!(out, r#"<p class="counts">{}</p>"#, listed.join(" · "));
     }
