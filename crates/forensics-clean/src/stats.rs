@@ -49,9 +49,9 @@ impl CorpusStats {
     /// label does: the same wire paragraph legitimately appears on every
     /// site that carries the story, and later stages need it.
     pub fn is_template(&self, text: &str, sentence_like: bool) -> bool {
-        let df = u64::from(self.block_documents(text));
         let need = if sentence_like { (self.documents / 10).max(10) } else { (self.documents / 50).max(3) };
-        df >= need
+        // Too few documents to reach the bar: skip hashing the block.
+        self.documents >= need && u64::from(self.block_documents(text)) >= need
     }
 }
 
