@@ -9,7 +9,8 @@
 //! hint, `WARC-Date` the crawl date (never a publication date), the id comes
 //! from `WARC-Record-ID`, and the locator is `offset N`: the byte offset of
 //! the record in the file (for `.warc.gz`, of the gzip member it starts in,
-//! which is what a CDX index and a range request use).
+//! which is what a CDX index and a range request use; a `.warc.gz`
+//! compressed as one stream gives every record the offset of that stream).
 //!
 //! Other records (request, metadata, warcinfo, non-HTML responses) are not
 //! documents: they are counted, and one summary line per file says how many;
@@ -95,7 +96,8 @@ impl<R: Read> WarcRecords<R> {
         Ok(n)
     }
 
-    fn next_record(&mut self) -> Option<WarcItem> {
+    /// The next record: `Some(None)` for one that is not a document (counted).
+    fn next_record(&mut self) -> Option<Option<WarcItem>> {
         // Skip the blank lines that end the previous record.
         let mut head = Vec::new();
         let start;
@@ -112,7 +114,7 @@ impl<R: Read> WarcRecords<R> {
                 Err(e) => {
                     self.done = true;
                     let off = self.file_offset(before);
-                    return Some(self.skipped(off, format!("unreadable or truncated data: {e}; rest of file not read")));
+                    return Some(Some(self.skipped(off, format!("unreadable or truncated data: {e}; rest of file not read"))));
                 }
             }
         }
@@ -123,17 +125,17 @@ impl<R: Read> WarcRecords<R> {
             match self.line(&mut head) {
                 Ok(0) => {
                     self.done = true;
-                    return Some(self.skipped(offset, "truncated record: input ends inside the WARC header".into()));
+                    return Some(Some(self.skipped(offset, "truncated record: input ends inside the WARC header".into())));
                 }
                 Ok(_) if head[at..].iter().all(|b| b.is_ascii_whitespace()) => break,
                 Ok(_) if head.len() > MAX_HEAD => {
                     self.done = true;
-                    return Some(self.skipped(offset, "malformed record: WARC header block too long; rest of file not read".into()));
+                    return Some(Some(self.skipped(offset, "malformed record: WARC header block too long; rest of file not read".into())));
                 }
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(self.skipped(offset, format!("truncated record: {e}")));
+                    return Some(Some(self.skipped(offset, format!("truncated record: {e}"))));
                 }
             }
         }
@@ -141,13 +143,13 @@ impl<R: Read> WarcRecords<R> {
             Ok((_, f)) => f,
             Err(_) => {
                 self.done = true;
-                return Some(self.skipped(offset, "malformed record: not a WARC/1.x header; rest of file not read".into()));
+                return Some(Some(self.skipped(offset, "malformed record: not a WARC/1.x header; rest of file not read".into())));
             }
         };
         let get = |name: &str| fields.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
         let Some(length) = get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()) else {
             self.done = true;
-            return Some(self.skipped(offset, "malformed record: no valid Content-Length; rest of file not read".into()));
+            return Some(Some(self.skipped(offset, "malformed record: no valid Content-Length; rest of file not read".into())));
         };
         let wtype = get("WARC-Type").unwrap_or("").to_ascii_lowercase();
         let ctype = get("Content-Type").unwrap_or("").to_ascii_lowercase();
@@ -160,19 +162,19 @@ impl<R: Read> WarcRecords<R> {
                     self.pos += n;
                     if n < length {
                         self.done = true;
-                        return Some(self.skipped(offset, format!("truncated record: {n} of {length} content bytes present")));
+                        return Some(Some(self.skipped(offset, format!("truncated record: {n} of {length} content bytes present"))));
                     }
                 }
                 Err(e) => {
                     self.done = true;
-                    return Some(self.skipped(offset, format!("truncated record: {e}")));
+                    return Some(Some(self.skipped(offset, format!("truncated record: {e}"))));
                 }
             }
             if wanted {
-                return Some(self.skipped(offset, format!("record larger than the document limit of {} bytes (--max-doc-bytes)", self.limits.max_document_bytes)));
+                return Some(Some(self.skipped(offset, format!("record larger than the document limit of {} bytes (--max-doc-bytes)", self.limits.max_document_bytes))));
             }
             *self.not_documents.entry(if wtype.is_empty() { "untyped".into() } else { wtype }).or_insert(0) += 1;
-            return Some(WarcItem::Skip(Skip { source: String::new(), locator: None, reason: String::new() }));
+            return Some(None);
         }
         let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
         match (&mut self.input).take(length).read_to_end(&mut block) {
@@ -180,12 +182,12 @@ impl<R: Read> WarcRecords<R> {
                 self.pos += n as u64;
                 if (n as u64) < length {
                     self.done = true;
-                    return Some(self.skipped(offset, format!("truncated record: {n} of {length} content bytes present")));
+                    return Some(Some(self.skipped(offset, format!("truncated record: {n} of {length} content bytes present"))));
                 }
             }
             Err(e) => {
                 self.done = true;
-                return Some(self.skipped(offset, format!("truncated record: {e}")));
+                return Some(Some(self.skipped(offset, format!("truncated record: {e}"))));
             }
         }
         let payload = if wtype == "response" {
@@ -193,9 +195,9 @@ impl<R: Read> WarcRecords<R> {
                 Ok(Some(p)) => p,
                 Ok(None) => {
                     *self.not_documents.entry("response (not HTML)".into()).or_insert(0) += 1;
-                    return Some(WarcItem::Skip(Skip { source: String::new(), locator: None, reason: String::new() }));
+                    return Some(None);
                 }
-                Err(reason) => return Some(self.skipped(offset, reason)),
+                Err(reason) => return Some(Some(self.skipped(offset, reason))),
             }
         } else {
             block
@@ -206,7 +208,7 @@ impl<R: Read> WarcRecords<R> {
             crawled: get("WARC-Date").map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
             ..Hints::default()
         };
-        Some(WarcItem::Document(RawDocument { id, source: self.source.clone(), locator: Some(format!("offset {offset}")), format: Format::Html, bytes: payload, hints }))
+        Some(Some(WarcItem::Document(RawDocument { id, source: self.source.clone(), locator: Some(format!("offset {offset}")), format: Format::Html, bytes: payload, hints })))
     }
 }
 
@@ -218,8 +220,8 @@ impl<R: Read> Iterator for WarcRecords<R> {
         while !self.done {
             match self.next_record() {
                 None => self.done = true,
-                Some(WarcItem::Skip(s)) if s.reason.is_empty() => continue,
-                Some(item) => return Some(item),
+                Some(None) => continue,
+                Some(Some(item)) => return Some(item),
             }
         }
         None
@@ -239,7 +241,7 @@ pub(crate) fn read_warc(path: &std::path::Path, gz: bool, limits: &Limits, out: 
     };
     for item in records.by_ref() {
         match item {
-            WarcItem::Document(d) => out.documents.push(d),
+            WarcItem::Document(d) => out.push_document(d, limits),
             WarcItem::Skip(s) => out.skipped.push(s),
         }
     }
