@@ -37,6 +37,9 @@ pub(crate) struct Global {
     /// Largest decompressed size of one compressed file; beyond it the file is skipped.
     #[arg(long = "max-decompressed-bytes", global = true, value_name = "BYTES")]
     pub max_decompressed_bytes: Option<u64>,
+    /// Most documents held in memory (default 1,000,000); documents past it are skipped.
+    #[arg(long = "max-documents", global = true, value_name = "N")]
+    pub max_documents: Option<u64>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

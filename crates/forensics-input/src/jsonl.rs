@@ -92,7 +92,7 @@ pub(crate) fn read_jsonl(source: &str, mut reader: impl BufRead, limits: &Limits
             continue;
         }
         let hints = Hints { title: rec.title, date: rec.date, url: rec.url, language: rec.language, crawled: None };
-        out.documents.push(RawDocument { id, source: source.into(), locator, format, bytes: body.into_bytes(), hints });
+        out.push_document(RawDocument { id, source: source.into(), locator, format, bytes: body.into_bytes(), hints }, limits);
     }
 }
 

@@ -42,17 +42,25 @@ pub struct Skip {
     pub reason: String,
 }
 
-/// Documented limits; every one can be raised from the command line.
+/// Documented limits (`docs/limits.md`); every one can be changed from the
+/// command line. What passes a limit becomes a [`Skip`] saying which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Limits {
-    /// Largest document, in bytes, after decompression.
+    /// Largest document, in bytes, after decompression (`--max-doc-bytes`,
+    /// default 16 MiB: a news article is rarely over 100 KB).
     pub max_document_bytes: u64,
-    /// Largest decompressed size of one compressed file.
+    /// Largest decompressed size of one compressed file
+    /// (`--max-decompressed-bytes`, default 1 GiB): a gzip bomb stops here.
     pub max_decompressed_bytes: u64,
+    /// Most documents held in memory at once (`--max-documents`, default
+    /// 1,000,000): the whole corpus is in memory for dedup, so this bounds
+    /// the run's memory (see `docs/limits.md` for the bytes per document).
+    pub max_documents: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_document_bytes: 16 << 20, max_decompressed_bytes: 1 << 30 }
+        Limits { max_document_bytes: 16 << 20, max_decompressed_bytes: 1 << 30, max_documents: 1_000_000 }
     }
 }

@@ -13,6 +13,19 @@ pub struct Inputs {
     pub skipped: Vec<Skip>,
 }
 
+impl Inputs {
+    /// Keeps `doc`, or records it as skipped once `limits.max_documents`
+    /// documents are held.
+    pub(crate) fn push_document(&mut self, doc: RawDocument, limits: &Limits) {
+        if self.documents.len() as u64 >= limits.max_documents {
+            let reason = format!("over the limit of {} documents held in memory (--max-documents)", limits.max_documents);
+            self.skipped.push(Skip { source: doc.source, locator: doc.locator, reason });
+        } else {
+            self.documents.push(doc);
+        }
+    }
+}
+
 /// A failure that stops the run (as opposed to a [`Skip`]).
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
@@ -144,7 +157,7 @@ fn push_file_bytes(out: &mut Inputs, source: &str, id: &str, format: Format, byt
         out.skipped.push(skip(reason));
         return;
     }
-    out.documents.push(RawDocument { id: id.into(), source: source.into(), locator: None, format, bytes, hints: Hints::default() });
+    out.push_document(RawDocument { id: id.into(), source: source.into(), locator: None, format, bytes, hints: Hints::default() }, limits);
 }
 
 fn too_large(limits: &Limits) -> String {

@@ -35,6 +35,9 @@ fn limits(g: &Global) -> Limits {
     if let Some(n) = g.max_decompressed_bytes {
         l.max_decompressed_bytes = n;
     }
+    if let Some(n) = g.max_documents {
+        l.max_documents = n;
+    }
     l
 }
 
