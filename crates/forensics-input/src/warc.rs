@@ -241,7 +241,7 @@ pub(crate) fn read_warc(path: &std::path::Path, gz: bool, limits: &Limits, out: 
     };
     for item in records.by_ref() {
         match item {
-            WarcItem::Document(d) => out.documents.push(d),
+            WarcItem::Document(d) => out.push_document(d, limits),
             WarcItem::Skip(s) => out.skipped.push(s),
         }
     }
