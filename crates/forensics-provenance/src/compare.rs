@@ -164,6 +164,8 @@ pub struct Edit {
     pub pr: Range<usize>,
     pub cr: Range<usize>,
     pub kind: ChangeKind,
+    /// Worth showing as evidence (else only used to spot moved words).
+    pub shown: bool,
 }
 
 impl Edit {
@@ -228,14 +230,12 @@ pub fn edits(p: &View, c: &View, links: &[Link]) -> Vec<(Edit, Vec<DiffOp>)> {
                 ChangeKind::Wording
             };
             // Heavily reworded sentences change everywhere: only facts count there.
-            if l.score < 0.5 && !matches!(kind, ChangeKind::Number | ChangeKind::Name) {
-                continue;
-            }
-            // A word added or left out alone is style; a fact changes when one thing replaces another.
-            if kind != ChangeKind::Quote && (pr.is_empty() || cr.is_empty()) {
-                continue;
-            }
-            out.push((Edit { pr, cr, kind }, ops.clone()));
+            // A word added or left out alone is style; a fact changes when one
+            // thing replaces another. Such edits are kept for moved-word
+            // detection but not shown.
+            let shown = !(l.score < 0.5 && !matches!(kind, ChangeKind::Number | ChangeKind::Name))
+                && !(kind != ChangeKind::Quote && (pr.is_empty() || cr.is_empty()));
+            out.push((Edit { pr, cr, kind, shown }, ops.clone()));
         }
     }
     out
@@ -347,7 +347,7 @@ impl Comparison {
         } else {
             ev.shared_passages = shared_passages(p, c);
         }
-        for (e, ops) in &self.edits {
+        for (e, ops) in self.edits.iter().filter(|(e, _)| e.shown) {
             let (pr, cr) = if e.kind == ChangeKind::Quote { widen_to_quote(p, e, ops) } else { (e.pr.clone(), e.cr.clone()) };
             let ctx = 3;
             let dpr = pr.start.saturating_sub(ctx)..(pr.end + ctx).min(p.toks.len());

@@ -55,7 +55,7 @@ fn fidelity(views: &[View], pairs: &BTreeMap<(usize, usize), Pair>, i: usize, j:
     let near = |x: usize, side: usize| jac(x, side) > pair.jaccard;
     let mut votes = 0;
     let mut detail = Vec::new();
-    for (e, _) in &cmp.edits {
+    for (e, _) in cmp.edits.iter().filter(|(e, _)| e.shown) {
         let (b, a) = (e.before(&views[p]), e.after(&views[c]));
         let weighty = |w: &[String]| w.iter().any(|t| t.chars().count() >= 4 || t.chars().any(|c| c.is_ascii_digit()));
         if b.is_empty() || a.is_empty() || !weighty(&b) && !weighty(&a) {
@@ -240,7 +240,11 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
     let mut role = vec![Role::Original; n];
     let mut confidence = vec![0.5; n];
     let mut relations = Vec::new();
-    confidence[root] = squash(lang_margin.min(root_margin), 4.0);
+    // A wrong root language misplaces every parent, so the root's doubt
+    // caps every member's confidence. Direction margins across languages are
+    // weaker evidence (length cues) than within one, hence the gentler scale.
+    let root_conf = squash(lang_margin, 1.5).min(squash(root_margin, 4.0));
+    confidence[root] = root_conf;
     for v in 0..n {
         let Some(u) = parent[v] else { continue };
         let Some(p) = pair(u, v) else { continue };
@@ -261,7 +265,7 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
         };
         let alt = edges.iter().filter(|e| e.1 == v && e.0 != u).map(|e| e.2).fold(f64::NEG_INFINITY, f64::max);
         let margin = weight(u, v) - alt;
-        let conf = squash(margin.min(root_margin.max(0.0) + 0.5), 8.0);
+        let conf = squash(margin, 8.0).min(root_conf);
         confidence[v] = conf;
         let evidence = match &p.cmp {
             Some(cmp) if u < v => cmp.evidence(&views[u], &views[v], p.cross),

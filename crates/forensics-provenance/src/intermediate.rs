@@ -66,7 +66,7 @@ fn edits_of(p: &View, c: &View, cmp: &Comparison, cross: bool) -> BTreeMap<Strin
         out.insert(format!("move:{a}"), format!("moved word \"{word}\": from \"{}\" to the sentence \"{}\"", at(from), at(to)));
     }
     if !cross {
-        for (e, _) in &cmp.edits {
+        for (e, _) in cmp.edits.iter().filter(|(e, _)| e.shown) {
             if e.kind == ChangeKind::Spelling {
                 continue;
             }
@@ -159,7 +159,7 @@ pub fn find(views: &[View], parent: &[Option<usize>], pairs: &BTreeMap<(usize, u
                 let spellings: Vec<String> = cmps[m]
                     .iter()
                     .flat_map(|(cmp, _)| cmp.edits.iter())
-                    .filter(|(e, _)| e.kind == ChangeKind::Spelling)
+                    .filter(|(e, _)| e.shown && e.kind == ChangeKind::Spelling)
                     .map(|(e, _)| format!("{}→{}", e.before(&views[p]).join(" "), e.after(v).join(" ")))
                     .collect();
                 if !spellings.is_empty() {

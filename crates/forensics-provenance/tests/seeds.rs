@@ -76,6 +76,8 @@ fn seeds_roles_parents_evidence_and_intermediate() {
     let inter: Vec<_> = a.families.iter().flat_map(|f| &f.intermediates).collect();
     assert_eq!(inter.len(), 1, "{inter:#?}");
     assert_eq!(inter[0].parent[..3], *"004");
+    assert!(inter[0].shared_edits.iter().any(|e| e.starts_with("same cut")), "{:?}", inter[0].shared_edits);
+    assert!(inter[0].shared_edits.iter().any(|e| e.contains("moved word \"Monday\"")), "{:?}", inter[0].shared_edits);
     assert_eq!(inter[0].members.iter().map(|m| &m[..3]).collect::<Vec<_>>(), ["000", "002"]);
     assert!(a.relations.iter().any(|r| r.kind == RelationKind::SameEvent && r.source.starts_with("003") && r.target.starts_with("004")));
 }
