@@ -72,28 +72,27 @@ impl Observer for Watch {
             b
         };
         bar.set_message(stage.name());
-        if let Ok(mut slot) = self.bar.lock() {
-            if let Some(old) = slot.replace(bar) {
-                old.finish_and_clear();
-            }
+        if let Ok(mut slot) = self.bar.lock()
+            && let Some(old) = slot.replace(bar)
+        {
+            old.finish_and_clear();
         }
     }
 
     fn advanced(&self, n: usize) {
-        if self.bars {
-            if let Ok(slot) = self.bar.lock() {
-                if let Some(b) = slot.as_ref() {
-                    b.inc(n as u64);
-                }
-            }
+        if self.bars
+            && let Ok(slot) = self.bar.lock()
+            && let Some(b) = slot.as_ref()
+        {
+            b.inc(n as u64);
         }
     }
 
     fn stage_finished(&self, stage: Stage, elapsed: Duration) {
-        if let Ok(mut slot) = self.bar.lock() {
-            if let Some(b) = slot.take() {
-                b.finish_and_clear();
-            }
+        if let Ok(mut slot) = self.bar.lock()
+            && let Some(b) = slot.take()
+        {
+            b.finish_and_clear();
         }
         if self.verbose {
             eprintln!("forensics: {}: {}", stage.name(), ms(elapsed));

@@ -42,12 +42,11 @@ pub(crate) fn version_tree<'a>(family: &'a FamilyRecord, index: &Index<'a>) -> V
     let members: BTreeSet<&str> = family.members.iter().map(String::as_str).collect();
     let mut children: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for &m in &members {
-        if let Some(p) = index.docs.get(m).and_then(|d| d.parent.as_deref()) {
-            if let Some(&p) = members.get(p) {
-                if p != m {
-                    children.entry(p).or_default().push(m);
-                }
-            }
+        if let Some(p) = index.docs.get(m).and_then(|d| d.parent.as_deref())
+            && let Some(&p) = members.get(p)
+            && p != m
+        {
+            children.entry(p).or_default().push(m);
         }
     }
     let mut lines = Vec::new();
