@@ -159,15 +159,93 @@ pub(crate) fn short_name(name: &str) -> String {
     canonical_agency(name)
 }
 
+const OPENERS: &[&str] = &[
+    "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
+    "reporting and writing by", "mit material von",
+];
+
 /// "(Reporting by X; Editing by Y)": the credit line's inner text.
 pub(crate) fn credit_line(line: &str) -> Option<&str> {
+    let head = line.trim_start().trim_start_matches('(').as_bytes();
+    // The openers are ASCII without a `k`, so an ASCII case-insensitive
+    // test of the raw bytes equals a test of the lower-cased text (only the
+    // Kelvin sign lower-cases into ASCII) and needs no allocation.
+    if !OPENERS.iter().any(|o| head.len() >= o.len() && head[..o.len()].eq_ignore_ascii_case(o.as_bytes())) {
+        return None;
+    }
     let inner = line.trim().trim_start_matches('(').trim_end_matches(['.', ' ']).trim_end_matches(')');
     let lower = prefix(inner, 40).to_lowercase();
-    const OPENERS: &[&str] = &[
-        "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
-        "reporting and writing by", "mit material von",
-    ];
     OPENERS.iter().any(|o| lower.starts_with(o)).then_some(inner.trim())
+}
+
+/// The names a credit line gives, each with its role and byte range in
+/// `line` (`inner` is [`credit_line`]'s answer, a slice of `line`):
+/// "(Reporting by Jane Roe and Li Wei in Beijing; Editing by Bob Ray)" gives
+/// Jane Roe and Li Wei as reporters and Bob Ray as editor; "Mit Material von
+/// dpa und AFP" gives the agencies. Clauses naming nobody ("Reporting by the
+/// newsroom staff") give nothing: a sentence is never stored as a name.
+pub(crate) fn credit_line_names(line: &str, inner: &str) -> Vec<(Found, crate::model::CreditKind)> {
+    use crate::model::CreditKind;
+    let base = offset_in(line, inner);
+    let mut out = Vec::new();
+    let mut clause_start = 0;
+    for clause in inner.split(';') {
+        let at = clause_start;
+        clause_start += clause.len() + 1;
+        let lower = clause.to_ascii_lowercase();
+        let Some(by) = lower.find(" by ").map(|p| p + 4).or_else(|| lower.find(" von ").map(|p| p + 5)) else {
+            continue;
+        };
+        let role = &lower[..by];
+        let kind = if role.contains("edit") {
+            CreditKind::Editor
+        } else if role.contains("material") {
+            CreditKind::CreditLine
+        } else {
+            CreditKind::Reporter
+        };
+        // People are listed with commas and "and"; a place may follow
+        // ("Jane Roe in London"), and a final dot ends the line.
+        let mut pos = by;
+        for part in split_names(&clause[by..]) {
+            let Some(rel) = clause[pos..].find(part) else { continue };
+            let start = pos + rel;
+            pos = start + part.len();
+            let name = part.split(" in ").next().unwrap_or(part).trim().trim_end_matches(['.', ')']).trim();
+            let agency = crate::lexicon::is_known_agency(name) || is_acronym(name);
+            let person = is_agency_shaped(name) && (2..=5).contains(&name.split_whitespace().count());
+            if kind == CreditKind::CreditLine && !(agency || is_agency_shaped(name)) || !(agency || person) {
+                continue;
+            }
+            let s = base + at + start;
+            let name_out = if agency { canonical_agency(name) } else { name.to_string() };
+            out.push((Found { name: name_out, start: s, end: s + name.len() }, kind));
+        }
+    }
+    out
+}
+
+/// Names listed in a credit clause: split at commas, "and", "und", "&".
+fn split_names(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for piece in list.split(',') {
+        let mut rest = piece;
+        loop {
+            let cut = [" and ", " und ", " & ", " et ", " y "].iter().filter_map(|sep| rest.find(sep).map(|p| (p, sep.len()))).min();
+            match cut {
+                Some((p, n)) => {
+                    out.push(rest[..p].trim());
+                    rest = &rest[p + n..];
+                }
+                None => {
+                    out.push(rest.trim());
+                    break;
+                }
+            }
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// "© AHP 2025 - Tous droits réservés", "Copyright Tidewater Press 2025":
@@ -284,6 +362,7 @@ pub(crate) fn attributions(para: &str) -> Vec<Found> {
         let off = window.len() - after.len();
         if let Some((s, e, name)) = source_name(after)
             && is_agency_shaped(&name)
+            && is_news_org(&after[..s], &after[s..e], &name)
         {
             out.push(Found { name, start: off + s, end: off + e });
         }
@@ -291,15 +370,38 @@ pub(crate) fn attributions(para: &str) -> Vec<Found> {
     out
 }
 
+/// Whether an attributed source is a news organisation rather than a
+/// company, ministry or person: an agency noun before it ("selon l'agence
+/// AHP"), an outlet word in its full name ("Northgate News Service (NNS)",
+/// "Tidewater Press"), or a known agency or outlet (`lexicon`).
+/// `fillers` is the text skipped before the name, `written` the name as
+/// written before it was shortened to `name`.
+pub(crate) fn is_news_org(fillers: &str, written: &str, name: &str) -> bool {
+    use crate::lexicon::{NEWS_OUTLETS, OUTLET_WORDS, is_known_agency};
+    let has_word = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let known = |s: &str| {
+        let l = s.trim().to_lowercase();
+        is_known_agency(&l) || NEWS_OUTLETS.contains(&l.as_str())
+    };
+    has_word(fillers) || has_word(written) || known(written) || known(name)
+}
+
 /// "Source: Global Dispatch Agency (GDA)", "Quelle: X, aus dem Englischen",
 /// "via Fallowmere Ledger", "Reblogged from X": the named source.
 pub(crate) fn source_line(line: &str) -> Option<Found> {
-    let lower = line.to_lowercase();
+    source_line_lower(line, &line.to_lowercase())
+}
+
+/// [`source_line`] given the line's lower-cased form, computed once per line.
+pub(crate) fn source_line_lower(line: &str, lower: &str) -> Option<Found> {
     if lower.len() != line.len() {
         // Case mapping changed byte lengths: fall back to a char-wise search.
         return source_line_slow(line);
     }
-    for m in crate::lexicon::sets::SOURCE.find_overlapping_iter(lower.as_str()) {
+    for m in crate::lexicon::sets::SOURCE.find_overlapping_iter(lower) {
         let (at, label) = (m.start(), crate::lexicon::SOURCE_LABELS[m.pattern().as_usize()]);
         let (Some(before), Some(after)) = (line.get(..at), line.get(at + label.len()..)) else {
             continue;

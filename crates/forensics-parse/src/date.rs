@@ -69,13 +69,93 @@ fn iso(i: &str) -> Res<'_, PartialDate> {
     Ok((i, PartialDate { year: y, month: Some(m), day: d.map(|(_, d)| d) }))
 }
 
+/// How a page writes ambiguous numeric dates such as `09/10/2022`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumericOrder {
+    DayFirst,
+    /// US order, month first: only for `/` and `-` dates (dotted dates are
+    /// day-first everywhere).
+    MonthFirst,
+}
+
+thread_local! {
+    /// The order of the page being parsed: set by [`with_order`] around one
+    /// parse, so the line grammars need no extra argument.
+    static ORDER: std::cell::Cell<NumericOrder> = const { std::cell::Cell::new(NumericOrder::DayFirst) };
+}
+
+/// Runs `f` with ambiguous numeric dates read in `order`.
+pub(crate) fn with_order<T>(order: NumericOrder, f: impl FnOnce() -> T) -> T {
+    let old = ORDER.with(|o| o.replace(order));
+    let out = f();
+    ORDER.with(|o| o.set(old));
+    out
+}
+
+/// The numeric date order a page uses, from its own cues: an unambiguous
+/// numeric date (`9/19/2022` can only be month-first, `19/9/2022` only
+/// day-first) decides; failing that, written dates (`Sept. 16, 2022` is
+/// US style, `16 September 2022` is not). Day-first when nothing tells.
+/// Only consulted when the page holds an ambiguous `/` or `-` date.
+pub(crate) fn page_order(text: &str) -> NumericOrder {
+    let b = text.as_bytes();
+    let (mut ambiguous, mut month_first, mut day_first) = (0, 0, 0);
+    let digits_back = |end: usize| b[..end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let digits_fwd = |start: usize| b[start.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    for p in memchr::memchr2_iter(b'/', b'-', b) {
+        let na = digits_back(p);
+        let nb = digits_fwd(p + 1);
+        if !(1..=2).contains(&na) || !(1..=2).contains(&nb) || b.get(p + 1 + nb) != Some(&b[p]) || digits_fwd(p + 2 + nb) != 4 {
+            continue;
+        }
+        let num = |s: usize, n: usize| b[s..s + n].iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+        let (x, y) = (num(p - na, na), num(p + 1, nb));
+        match (x, y) {
+            (1..=12, 1..=12) => ambiguous += 1,
+            (1..=12, 13..=31) => month_first += 1,
+            (13..=31, 1..=12) => day_first += 1,
+            _ => {}
+        }
+    }
+    if ambiguous == 0 || month_first == day_first && month_first > 0 {
+        return NumericOrder::DayFirst;
+    }
+    if month_first > day_first {
+        return NumericOrder::MonthFirst;
+    }
+    if day_first > 0 {
+        return NumericOrder::DayFirst;
+    }
+    // Written dates in the page head: month-first or day-first style.
+    let head = crate::text::prefix(text, 8192);
+    let (mut mdy, mut dmy) = (0, 0);
+    let mut prev: Option<char> = None;
+    for (i, c) in head.char_indices() {
+        let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        if !at_word {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            dmy += usize::from(text_dmy(&head[i..]).is_ok());
+        } else {
+            mdy += usize::from(text_mdy(&head[i..]).is_ok());
+        }
+    }
+    if mdy > dmy { NumericOrder::MonthFirst } else { NumericOrder::DayFirst }
+}
+
 /// `22.05.2025`, `12. 12. 2025`, `11/03/2025`: day first, unless the first
-/// number cannot be a day-of-month pairing (`03/25/2025` is read as US order).
+/// number cannot be a day-of-month pairing (`03/25/2025` is read as US
+/// order) or the page writes its dates month first ([`page_order`]).
 fn numeric_dmy(i: &str) -> Res<'_, PartialDate> {
     let sep = |i| (one_of("./-"), sp0).parse(i);
-    let (i, (a, _, b, _, y)) = (day_num, sep, number(1, 2), sep, year).parse(i)?;
+    let (i, (a, (s, _), b, _, y)) = (day_num, sep, number(1, 2), sep, year).parse(i)?;
     let b = b as u8;
-    let date = if (1..=12).contains(&b) {
+    let us = s != '.' && ORDER.with(|o| o.get()) == NumericOrder::MonthFirst;
+    let date = if us && a <= 12 && (1..=31).contains(&b) {
+        full(y, a, b)
+    } else if (1..=12).contains(&b) {
         full(y, b, a)
     } else if a <= 12 && (13..=31).contains(&b) {
         full(y, a, b)
@@ -125,6 +205,15 @@ pub(crate) fn find_date(s: &str) -> Option<(PartialDate, usize, usize)> {
         prev = Some(c);
         if !at_word {
             continue;
+        }
+        // A date opens with a digit or a month word: test the word once
+        // here instead of in each month-first grammar.
+        if !c.is_ascii_digit() {
+            let word = &s[i..];
+            let n = word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len());
+            if n == 0 || month_of(&word[..n]).is_none() {
+                continue;
+            }
         }
         let Ok((rest, d)) = date(&s[i..]) else { continue };
         let end = s.len() - rest.len();

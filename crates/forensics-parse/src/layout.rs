@@ -48,7 +48,7 @@ fn initial_kind(shape: &Shape) -> BlockKind {
                 BlockKind::Metadata
             }
         }
-        Shape::CreditLine(_) | Shape::Source(_) => BlockKind::Credit,
+        Shape::CreditLine(..) | Shape::Source(_) => BlockKind::Credit,
         Shape::Bullet { .. } => BlockKind::ListItem,
         Shape::Caption(_) => BlockKind::Caption,
         Shape::Counter => BlockKind::Other,
@@ -208,7 +208,7 @@ fn teasers(units: &mut [Unit], first_body: usize) {
             continue;
         }
         let furniture = matches!(u.kind, BlockKind::Promo | BlockKind::Form | BlockKind::Widget | BlockKind::Navigation)
-            || matches!(u.shape, Shape::Copyright(_) | Shape::CreditLine(_) | Shape::AdLabel);
+            || matches!(u.shape, Shape::Copyright(_) | Shape::CreditLine(..) | Shape::AdLabel);
         if furniture {
             open = false;
             continue;
@@ -505,8 +505,10 @@ fn collect(units: &[Unit], first_body: usize, meta: &mut Metadata, found: &mut F
             Shape::Copyright(holder) if crate::lexicon::is_known_agency(holder) => {
                 found.credit(crate::lexicon::canonical_agency(holder), CreditKind::CreditLine, u.start, u.end);
             }
-            Shape::CreditLine(inner) => {
-                found.credit(inner.clone(), CreditKind::CreditLine, u.start, u.end);
+            Shape::CreditLine(names, kinds) => {
+                for (f, kind) in names.iter().zip(kinds) {
+                    found.credit(f.name.clone(), *kind, u.start + f.start, u.start + f.end);
+                }
             }
             Shape::Source(f) if u.kind == BlockKind::Credit => {
                 found.credit(f.name.clone(), CreditKind::Attribution, u.start + f.start, u.start + f.end);

@@ -61,13 +61,25 @@ pub(crate) fn month_of(word: &str) -> Option<u8> {
     if !(3..=12).contains(&chars) {
         return None;
     }
-    let w = word.to_lowercase();
-    if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| *name == w) {
+    // Most words are short ASCII: lower-case them on the stack.
+    let mut buf = [0u8; 12];
+    let owned;
+    let w: &str = if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or_default()
+    } else {
+        owned = word.to_lowercase();
+        &owned
+    };
+    let first = w.as_bytes()[0];
+    if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| name.as_bytes()[0] == first && *name == w) {
         return Some(m);
     }
     let mut found = None;
     for &(name, m) in MONTHS {
-        if name.starts_with(w.as_str()) {
+        if name.as_bytes()[0] == first && name.starts_with(w) {
             match found {
                 None => found = Some(m),
                 Some(prev) if prev != m => return None,
@@ -213,6 +225,33 @@ pub(crate) const SOURCE_FILLERS: &[&str] = &[
     "agency", "news agency", "agence", "agencia", "agência", "agenzia", "agentur",
     "nachrichtenagentur", "nyhetsbyrået", "nyhetsbyrån", "byrå", "agentschap", "agencji",
     "agentury", "агентства", "агентство", "agence de presse", "despacho de la agencia",
+];
+
+/// Words that make a name a news organisation's: "Tidewater Press",
+/// "Northgate News Service", "Agência Atlântica de Notícias", "Fox TV".
+/// An attribution ("according to X", "laut X") credits X only when X is an
+/// agency or outlet: "laut Deutscher Bahn" names a company, not a source.
+pub(crate) const OUTLET_WORDS: &[&str] = &[
+    "news", "newswire", "wire", "press", "presse", "prensa", "imprensa", "stampa", "agency", "agence",
+    "agencia", "agência", "agenzia", "agentur", "agentschap", "nachrichten", "nachrichtendienst",
+    "nachrichtenagentur", "noticias", "notícias", "notizie", "nouvelles", "nieuws", "nyheter",
+    "nyheder", "новости", "tv", "television", "televisión", "televisão", "télévision", "radio",
+    "rádio", "broadcasting", "times", "post", "herald", "tribune", "journal", "gazette", "gazeta",
+    "telegraph", "chronicle", "ledger", "dispatch", "observer", "courier", "courrier", "zeitung",
+    "tagblatt", "rundschau", "kurier", "bulletin", "magazine", "dagbladet", "aftenposten",
+    "avisen", "diario", "diário", "jornal", "giornale", "quotidien",
+];
+
+/// Well-known agencies and outlets whose names hold no outlet word.
+pub(crate) const NEWS_OUTLETS: &[&str] = &[
+    "al jazeera", "al-jazeera", "aljazeera", "bbc", "cnn", "npr", "pbs", "nbc", "cbs", "abc",
+    "msnbc", "interfax", "kyodo", "yonhap", "anadolu", "sputnik", "ria novosti", "ria", "itar-tass",
+    "bernama", "antara", "pti", "lusa", "belga", "anp", "ntb", "ritzau", "stt", "pap", "ctk", "čtk",
+    "mti", "apa", "sda", "kna", "epd", "nrk", "svt", "yle", "zdf", "ard", "orf", "rai", "rtve", "rtp",
+    "rté", "rte", "cbc", "dw", "deutsche welle", "rfi", "voa", "euronews", "politico", "axios",
+    "semafor", "spiegel", "der spiegel", "le monde", "le figaro", "el país", "el pais", "nikkei",
+    "haaretz", "ukrinform", "unian", "kommersant", "vedomosti", "meduza", "the guardian", "guardian",
+    "vg", "dagens nyheter", "yomiuri", "asahi", "efe", "ansa", "upi", "xinhua", "tass", "bloomberg",
 ];
 
 /// Lower-case words that may join capitalised words inside a source name.

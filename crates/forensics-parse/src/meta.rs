@@ -64,6 +64,11 @@ pub(crate) fn segments(line: &str) -> Vec<(&str, usize)> {
 
 /// Whether `segments` could split `line` at all.
 pub(crate) fn has_separator(line: &str) -> bool {
+    // Every separator holds `|`, `-` or a non-ASCII byte: one pass rules
+    // out most plain lines before the six searches.
+    if !line.bytes().any(|b| b == b'|' || b == b'-' || b >= 0x80) {
+        return false;
+    }
     line.contains(['|', '·', '•', '»', '›', '⏱', '¦']) || line.contains(" - ") || line.contains(" – ") || line.contains(" — ")
 }
 
@@ -221,7 +226,12 @@ fn starts_with_label(seg: &str, labels: &[&str]) -> bool {
 pub(crate) fn date_label(i: &str) -> IResult<&str, bool> {
     let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
     // Labels are at most a few words: lower-case a short head once.
-    if !i.starts_with(char::is_alphabetic) {
+    let Some(first) = i.chars().next().filter(|c| c.is_alphabetic()) else {
+        return Err(fail());
+    };
+    // Most segments open with a letter no label starts with.
+    let first = first.to_lowercase().next().unwrap_or(first);
+    if !UPDATE_LABELS.iter().chain(DATE_LABELS).any(|l| l.starts_with(first)) {
         return Err(fail());
     }
     let head = crate::text::prefix(i, 48).to_lowercase();
@@ -353,7 +363,16 @@ pub(crate) fn read_time(s: &str) -> Option<Range> {
             continue;
         }
         let rest = &s[i..];
-        if let Ok((after, _)) = labelled_read_time(rest).or_else(|_| suffixed_read_time(rest)) {
+        // Labelled forms open with a label letter, suffixed ones with a
+        // digit: test only the grammar that can match here.
+        let parsed = if c.is_ascii_digit() {
+            suffixed_read_time(rest)
+        } else if READ_TIME_LABELS.iter().any(|l| l.chars().next().is_some_and(|f| f.to_lowercase().eq(c.to_lowercase()))) {
+            labelled_read_time(rest)
+        } else {
+            continue;
+        };
+        if let Ok((after, _)) = parsed {
             let end = s.len() - after.len();
             return Some((i, s[..end].trim_end().len()));
         }

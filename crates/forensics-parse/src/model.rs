@@ -114,6 +114,11 @@ pub enum CreditKind {
     CreditLine,
     /// Agency named as author: "By Reuters".
     Byline,
+    /// A person named in a credit line as reporter or writer: "(Reporting by
+    /// Jane Roe in London; …)" gives "Jane Roe".
+    Reporter,
+    /// A person named in a credit line as editor: "(…; Editing by Bob Ray)".
+    Editor,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 //! The shape of one run of text, judged alone; `layout` adds the context.
 
-use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line};
+use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line_lower};
 use crate::lexicon::{AD_LABELS, SHARE_LABELS, SOCIAL, TEASER_HEADERS, contains_phrase};
 use crate::meta::{MetaLine, meta_line, segments};
 use crate::text::prefix;
@@ -16,8 +16,8 @@ pub(crate) enum Shape {
     Nav,
     Meta(Box<MetaLine>),
     Copyright(String),
-    /// "(Reporting by …; Editing by …)".
-    CreditLine(String),
+    /// "(Reporting by …; Editing by …)": the people or agencies it names.
+    CreditLine(Vec<Found>, Vec<crate::model::CreditKind>),
     /// "Source: X", "via X".
     Source(Found),
     /// A list item; `dash` for "-", "–", "—" bullets, which also open
@@ -68,7 +68,8 @@ pub(crate) fn shape(line: &str) -> Shape {
         return if chrome { Shape::Promo } else { Shape::Copyright(holder) };
     }
     if short && let Some(inner) = credit_line(line) {
-        return Shape::CreditLine(inner.to_string());
+        let (names, kinds) = crate::credit::credit_line_names(line, inner).into_iter().unzip();
+        return Shape::CreditLine(names, kinds);
     }
     if short && (is_share(line, &lower) || is_rating(line)) {
         return Shape::Share;
@@ -87,7 +88,7 @@ pub(crate) fn shape(line: &str) -> Shape {
     }
     if short
         && words <= 20
-        && let Some(found) = source_line(line)
+        && let Some(found) = source_line_lower(line, &lower)
     {
         return Shape::Source(found);
     }
@@ -122,34 +123,49 @@ fn is_share(line: &str, lower: &str) -> bool {
     {
         return true;
     }
-    if !line.contains(['|', '·', '•', '[', ',']) {
+    if line.len() > 200 || !line.contains(['|', '·', '•', '[', ',']) {
         return false;
     }
-    let tokens: Vec<&str> = lower
-        .split(['|', '·', '•', '[', ']', ','])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect();
-    let social = tokens.iter().filter(|t| SOCIAL.contains(t)).count();
-    tokens.len() >= 3 && social * 3 >= tokens.len() * 2 && line.len() <= 200
+    let (mut tokens, mut social) = (0, 0);
+    for t in lower.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()) {
+        tokens += 1;
+        social += usize::from(SOCIAL.contains(&t));
+    }
+    tokens >= 3 && social * 3 >= tokens * 2
 }
 
 /// Star ratings and emoji reaction bars: "Rate this: ★★★★☆ (5 votes)",
 /// "👍 142   😮 17".
 fn is_rating(line: &str) -> bool {
+    if line.len() > 160 {
+        return false;
+    }
+    if line.contains(['★', '☆']) {
+        return true;
+    }
+    // These emoji are four-byte UTF-8 sequences, all led by 0xF0.
+    if memchr::memchr(0xF0, line.as_bytes()).is_none() {
+        return false;
+    }
     let emoji = line.chars().filter(|&c| ('\u{1F300}'..='\u{1FAFF}').contains(&c)).count();
-    line.len() <= 160
-        && (line.contains(['★', '☆']) || (emoji >= 2 && line.chars().any(|c| c.is_ascii_digit())))
+    emoji >= 2 && line.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Comment-form fields ("Name *", "Email*") and buttons ("[Post Comment]").
 fn is_form_field(line: &str, lower: &str) -> bool {
-    let field = line.ends_with('*') && word_count(line) <= 3;
+    let few_words = || word_count(line) <= 3;
+    let field = line.ends_with('*') && few_words();
+    if field {
+        return true;
+    }
     let button = line.starts_with('[') && line.ends_with(']') && !line[1..].contains('[');
-    let comment = ["comment", "coment", "kommentar", "komentarz", "commentaire", "reply", "submit", "enviar"]
+    // The word search runs only where its answer matters.
+    if !(button || (!line.ends_with('.') && few_words())) {
+        return false;
+    }
+    ["comment", "coment", "kommentar", "komentarz", "commentaire", "reply", "submit", "enviar"]
         .iter()
-        .any(|w| lower.contains(w));
-    field || (button && comment) || (comment && word_count(line) <= 3 && !line.ends_with('.'))
+        .any(|w| lower.contains(w))
 }
 
 fn is_nav(line: &str) -> bool {
@@ -194,7 +210,7 @@ fn bullet(line: &str) -> Option<bool> {
 }
 
 fn is_counter(line: &str) -> bool {
-    if !line.chars().any(|c| c.is_ascii_digit()) || line.len() > 24 {
+    if line.len() > 24 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let rest: String = line.chars().filter(|c| !c.is_ascii_digit() && !" %.,/★☆+-".contains(*c)).collect();

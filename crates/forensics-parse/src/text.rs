@@ -7,7 +7,7 @@ use crate::model::{Article, Diagnostic, Severity};
 /// gives an article plus diagnostics. Linear in the input size.
 pub fn parse_text(id: &str, bytes: &[u8]) -> Article {
     let (text, mut diagnostics) = decode(bytes);
-    let controls = text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
+    let controls = control_chars(&text);
     if controls > 0 {
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
@@ -15,9 +15,25 @@ pub fn parse_text(id: &str, bytes: &[u8]) -> Article {
             span: None,
         });
     }
-    let (blocks, meta, mut diags) = crate::layout::layout(&text);
+    let order = crate::date::page_order(&text);
+    let (blocks, meta, mut diags) = crate::date::with_order(order, || crate::layout::layout(&text));
     diagnostics.append(&mut diags);
     Article { id: id.to_string(), text, meta, blocks, diagnostics }
+}
+
+/// Control characters (Unicode `Cc`) other than line breaks and tabs,
+/// counted on bytes: C0 and DEL are single bytes, C1 (U+0080–U+009F) is
+/// `C2 80`–`C2 9F` in UTF-8. A char-wise scan cost more than the rest of
+/// the line splitting.
+fn control_chars(text: &str) -> usize {
+    let b = text.as_bytes();
+    let c0 = b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t')) || x == 0x7f).count();
+    let c1 = if memchr::memchr(0xC2, b).is_some() {
+        b.windows(2).filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])).count()
+    } else {
+        0
+    };
+    c0 + c1
 }
 
 /// The longest prefix of `s` of at most `max` bytes, on a char boundary.
