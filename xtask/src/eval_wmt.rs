@@ -91,6 +91,14 @@ pub fn run(args: &[String]) -> Result<()> {
             let fam: HashMap<String, String> = result.families.iter().flat_map(|f| f.members.iter().map(move |m| (m.clone(), f.id.clone()))).collect();
             println!("-- families from dedup() ({dedup_s:.1}s, {} families)", result.families.len());
             print_scores(&fam, &truth, None);
+            // The split of the real families, for parameters other than the threshold.
+            for edition in ["wmt21:", "wmt22:"] {
+                let (mut table, ari) = scores(&fam, &truth, Some(edition));
+                if let Some(c) = table.remove("all") {
+                    let (p, r, f) = prf(&c);
+                    println!("  split {edition:<7} P {p:.3} R {r:.3} F1 {f:.3}  ARI {ari:.3}");
+                }
+            }
         } else {
             println!("-- dedup() returns singletons: its clustering has not landed");
         }
@@ -361,12 +369,29 @@ fn scale(pack: &[CleanArticle], n: usize, dictionaries: bool) -> Result<()> {
         let dicts = with_dict.then(|| Dictionaries::installed(&cfg.xling.dict_dir));
         let load_ms = t.elapsed().as_millis();
         let t = Instant::now();
-        let (_, report) = xling::run(&docs, &cfg, dicts.as_deref());
+        let (mixed, report) = xling::run(&docs, &cfg, dicts.as_deref());
+        let secs = t.elapsed().as_secs_f64();
+        // Which of the pack's own pairs the distractors changed: pairs
+        // between two pack documents, plain run against mixed run.
+        let (plain, _) = xling::run(pack, &cfg, dicts.as_deref());
+        let key = |p: &VerifiedPair| (p.a.clone(), p.b.clone());
+        let synthetic = |p: &VerifiedPair| p.a.starts_with("synthetic-") || p.b.starts_with("synthetic-");
+        let inside: std::collections::BTreeSet<_> = mixed.iter().filter(|p| !synthetic(p)).map(key).collect();
+        let alone: std::collections::BTreeSet<_> = plain.iter().map(key).collect();
+        println!(
+            "pairs: {} mixed ({} touch a distractor), pack-only {} vs plain {}: {} gained, {} lost",
+            mixed.len(),
+            mixed.iter().filter(|p| synthetic(p)).count(),
+            inside.len(),
+            alone.len(),
+            inside.difference(&alone).count(),
+            alone.difference(&inside).count()
+        );
         println!(
             "{} docs {}: total {:.1}s (dictionaries {} ms), peak RSS {} MiB (before: {} MiB)",
             docs.len(),
             if with_dict { "with dictionaries" } else { "without dictionaries" },
-            t.elapsed().as_secs_f64(),
+            secs,
             load_ms,
             peak_rss_kib() / 1024,
             rss0 / 1024

@@ -25,6 +25,29 @@ pub fn backgrounds(scored: &[(u32, u32, f64)], lang_of: &dyn Fn(u32) -> u16, fro
     lists.into_iter().map(|(k, mut v)| (k, background(&mut v, from, to))).collect()
 }
 
+/// Whether each pair is mutual best: `b` is `a`'s highest calibrated
+/// partner in `b`'s language and `a` is `b`'s in `a`'s (ties go to the
+/// lower document index, so the answer does not depend on pair order).
+/// A translation is its original's best match in its language far more
+/// often than its score clears a global threshold.
+pub fn mutual_best(scored: &[(u32, u32, f64)], calibrated: &[f64], lang_of: &dyn Fn(u32) -> u16) -> Vec<bool> {
+    let mut best: HashMap<(u32, u16), (f64, u32)> = HashMap::new();
+    let mut offer = |d: u32, lang: u16, partner: u32, c: f64| {
+        let e = best.entry((d, lang)).or_insert((f64::NEG_INFINITY, u32::MAX));
+        if c > e.0 || (c == e.0 && partner < e.1) {
+            *e = (c, partner);
+        }
+    };
+    for (&(a, b, _), &c) in scored.iter().zip(calibrated) {
+        offer(a, lang_of(b), b, c);
+        offer(b, lang_of(a), a, c);
+    }
+    scored
+        .iter()
+        .map(|&(a, b, _)| best.get(&(a, lang_of(b))).is_some_and(|e| e.1 == b) && best.get(&(b, lang_of(a))).is_some_and(|e| e.1 == a))
+        .collect()
+}
+
 /// Characters (without spaces) a text needs per English character, by
 /// language: a translation's length follows its language's density. Rough
 /// figures from typical parallel news (Han and kana carry a syllable or a

@@ -67,6 +67,9 @@ pub struct XlingConfig {
     pub dict_dir: String,
     /// Weight of a dictionary gloss relative to a number or name anchor.
     pub gloss_weight: f64,
+    /// A pair whose two documents are each other's best match in the
+    /// other's language needs only this fraction of `threshold`.
+    pub mutual_factor: f64,
     /// Diagnostics: output every candidate, `similarity` holding the
     /// calibrated score unclamped.
     pub emit_all_candidates: bool,
@@ -84,6 +87,7 @@ impl Default for XlingConfig {
             dictionaries: true,
             dict_dir: "/usr/share/dictd".to_string(),
             gloss_weight: 0.5,
+            mutual_factor: 0.5,
             emit_all_candidates: false,
         }
     }
@@ -259,13 +263,22 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     let flat: Vec<(u32, u32, f64)> = scored.iter().map(|(a, b, s, _, _)| (*a, *b, *s)).collect();
     let lang_of = |d: u32| prepared[d as usize].lang;
     let bg = calibrate::backgrounds(&flat, &lang_of, x.background_ranks.0, x.background_ranks.1);
-    let mut pairs: Vec<VerifiedPair> = scored
-        .into_iter()
-        .filter_map(|(a, b, s, chain, glossed)| {
+    let calibrated: Vec<f64> = flat
+        .iter()
+        .map(|&(a, b, s)| {
             let ba = bg.get(&(a, lang_of(b))).copied().unwrap_or(0.0);
             let bb = bg.get(&(b, lang_of(a))).copied().unwrap_or(0.0);
-            let calibrated = s - (ba + bb) / 2.0;
-            if calibrated < x.threshold && !x.emit_all_candidates {
+            s - (ba + bb) / 2.0
+        })
+        .collect();
+    let mutual = calibrate::mutual_best(&flat, &calibrated, &lang_of);
+    let mut pairs: Vec<VerifiedPair> = scored
+        .into_iter()
+        .zip(calibrated)
+        .zip(mutual)
+        .filter_map(|(((a, b, s, chain, glossed), calibrated), mutual)| {
+            let needed = if mutual { x.threshold * x.mutual_factor } else { x.threshold };
+            if calibrated < needed && !x.emit_all_candidates {
                 return None;
             }
             let similarity = if x.emit_all_candidates { calibrated } else { (calibrated / (2.0 * x.threshold)).clamp(0.0, 1.0) };
