@@ -188,12 +188,28 @@ pub(crate) fn credit_line_names(line: &str, inner: &str) -> Vec<(Found, crate::m
     use crate::model::CreditKind;
     let base = offset_in(line, inner);
     let mut out = Vec::new();
-    let mut clause_start = 0;
-    for clause in inner.split(';') {
-        let at = clause_start;
-        clause_start += clause.len() + 1;
-        let lower = clause.to_ascii_lowercase();
-        let Some(by) = lower.find(" by ").map(|p| p + 4).or_else(|| lower.find(" von ").map(|p| p + 5)) else {
+    // Clauses end at ";" or at a comma before another role ("…, with
+    // reporting by X, editing by Y").
+    let mut clauses: Vec<(usize, &str)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in inner.char_indices() {
+        let next_role = c == ',' && {
+            let rest = inner[i + 1..].split([',', ';']).next().unwrap_or("").to_ascii_lowercase();
+            rest.contains(" by ") || rest.contains(" von ")
+        };
+        if c == ';' || next_role {
+            clauses.push((start, &inner[start..i]));
+            start = i + 1;
+        }
+    }
+    clauses.push((start, &inner[start..]));
+    for (at, clause) in clauses {
+        let clause_lower = clause.to_ascii_lowercase();
+        let lower = format!(" {}", clause_lower.trim_start());
+        let lead = clause.len() - clause.trim_start().len();
+        let (at, clause) = (at + lead, clause.trim_start());
+        // `lower` has one leading space more than `clause`.
+        let Some(by) = lower.find(" by ").map(|p| p + 3).or_else(|| lower.find(" von ").map(|p| p + 4)) else {
             continue;
         };
         let role = &lower[..by];

@@ -251,7 +251,7 @@ pub(crate) const NEWS_OUTLETS: &[&str] = &[
     "rté", "rte", "cbc", "dw", "deutsche welle", "rfi", "voa", "euronews", "politico", "axios",
     "semafor", "spiegel", "der spiegel", "le monde", "le figaro", "el país", "el pais", "nikkei",
     "haaretz", "ukrinform", "unian", "kommersant", "vedomosti", "meduza", "the guardian", "guardian",
-    "vg", "dagens nyheter", "yomiuri", "asahi", "efe", "ansa", "upi", "xinhua", "tass", "bloomberg",
+    "vg", "dagens nyheter", "kcna", "yna", "belta", "irna", "wafa", "mena", "yomiuri", "asahi", "efe", "ansa", "upi", "xinhua", "tass", "bloomberg",
 ];
 
 /// Lower-case words that may join capitalised words inside a source name.
