@@ -86,6 +86,44 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
         let b = bytes[i];
         // ASCII fast path: most news text is ASCII most of the time.
         if b < 0x80 {
+            if b.is_ascii_alphanumeric() && !in_word {
+                // Fast path: a whole ASCII word in one tight loop.
+                let mut e = i;
+                let mut upper = false;
+                let mut digits = true;
+                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                    upper |= bytes[e].is_ascii_uppercase();
+                    digits &= bytes[e].is_ascii_digit();
+                    e += 1;
+                }
+                // A word that goes on in another script ("café") takes the general path.
+                let continues = bytes.get(e).is_some_and(|&n| n >= 0x80)
+                    && text[e..].chars().next().is_some_and(|c| c.is_alphanumeric() && !is_unspaced(c));
+                if !continues {
+                    let word = &bytes[i..e];
+                    let mut flags = if b.is_ascii_uppercase() { Token::CAPITAL } else { 0 };
+                    if digits {
+                        flags |= Token::NUMBER;
+                    }
+                    if pending_break {
+                        flags |= Token::SENTENCE_START;
+                        pending_break = false;
+                    }
+                    let lower: &[u8] = if upper {
+                        buf.clear();
+                        buf.extend(word.iter().map(u8::to_ascii_lowercase));
+                        &buf
+                    } else {
+                        word
+                    };
+                    let hash = xxh3_64_with_seed(lower, seed);
+                    let stem = if lower.len() <= STEM_CHARS { hash } else { xxh3_64_with_seed(&lower[..STEM_CHARS], seed) };
+                    out.push(Token { start: i as u32, end: e as u32, hash, stem, chars: lower.len().min(u16::MAX as usize) as u16, flags });
+                    buf.clear();
+                    i = e;
+                    continue;
+                }
+            }
             if b.is_ascii_alphanumeric() {
                 if !in_word {
                     in_word = true;

@@ -99,3 +99,20 @@ fn month_tables_prefer_longest_stem() {
         assert_eq!(month_of(lang, word), *want, "{lang} {word}");
     }
 }
+
+#[test]
+fn mutual_best_needs_both_ends() {
+    use super::calibrate::mutual_best;
+    // Documents 0, 1 in language 0; 2, 3 in language 1.
+    let lang = |d: u32| u16::from(d >= 2);
+    let check = |pairs: &[(u32, u32, f64)], want: &[bool]| {
+        let cal: Vec<f64> = pairs.iter().map(|p| p.2).collect();
+        assert_eq!(mutual_best(pairs, &cal, &lang), want, "{pairs:?}");
+    };
+    // 0-2 is best for both ends; 1-2 is 1's best but not 2's.
+    check(&[(0, 2, 0.3), (1, 2, 0.2), (1, 3, 0.1)], &[true, false, false]);
+    // 1-3 becomes mutual once 1-2 is weaker than it.
+    check(&[(0, 2, 0.3), (1, 2, 0.05), (1, 3, 0.1)], &[true, false, true]);
+    // Ties go to the lower index, whatever the pair order.
+    check(&[(1, 2, 0.2), (0, 2, 0.2)], &[false, true]);
+}
