@@ -76,7 +76,7 @@ fn pairs<'a>(g: &BTreeMap<&str, Vec<&'a str>>) -> BTreeSet<(&'a str, &'a str)> {
 }
 
 /// score.py, line for line.
-pub fn score(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> BTreeMap<&'static str, Option<f64>> {
+fn score(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> BTreeMap<&'static str, Option<f64>> {
     let docs: HashMap<&str, _> = analysis.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let ids: Vec<&str> = truth.keys().map(String::as_str).filter(|i| docs.contains_key(i)).collect();
     let fam_t: HashMap<&str, &str> = ids.iter().map(|&i| (i, truth[i].family.as_str())).collect();
