@@ -172,9 +172,13 @@ pub fn classify(line: &str) -> Option<Label> {
     }
     // A comment header carries a time stamp or a one-word user handle;
     // "Trump said:" before a quotation is neither.
-    let stamped = line.bytes().any(|b| b.is_ascii_digit());
-    let handle = folded.split(' ').count() == 2 && line.chars().next().is_some_and(|c| !c.is_uppercase());
-    if line.len() <= 100 && line.trim_end().ends_with(':') && (stamped || handle) {
+    // Only lines ending in a colon can be a comment header: test that
+    // first, the word count and digit scan cost a pass over the line.
+    let colon_end = line.len() <= 100 && line.trim_end().ends_with(':');
+    if colon_end
+        && (line.bytes().any(|b| b.is_ascii_digit())
+            || (folded.bytes().filter(|&b| b == b' ').count() == 1 && line.chars().next().is_some_and(|c| !c.is_uppercase())))
+    {
         // The pattern is the folded line's last one or two words.
         let mut cut = folded.rmatch_indices(' ').map(|(i, _)| i + 1);
         for start in [cut.next(), cut.next()].into_iter().flatten() {

@@ -13,8 +13,10 @@ enum Abbr {
     Weak,
 }
 
-fn table() -> &'static HashMap<(String, String), Abbr> {
-    static T: OnceLock<HashMap<(String, String), Abbr>> = OnceLock::new();
+// Keyed by language, then word: a lookup borrows the language and
+// allocates only the lowercased word (this runs at every full stop).
+fn table() -> &'static HashMap<String, HashMap<String, Abbr>> {
+    static T: OnceLock<HashMap<String, HashMap<String, Abbr>>> = OnceLock::new();
     T.get_or_init(|| {
         let mut m = HashMap::new();
         for row in include_str!("../data/abbreviations.tsv").lines() {
@@ -30,7 +32,7 @@ fn table() -> &'static HashMap<(String, String), Abbr> {
                 _ => continue,
             };
             for w in words.split_whitespace() {
-                m.insert((lang.to_string(), w.to_lowercase()), kind);
+                m.entry(lang.to_string()).or_insert_with(HashMap::new).insert(w.to_lowercase(), kind);
             }
         }
         m
@@ -44,7 +46,8 @@ fn abbreviation(lang: &str, word: &str) -> Option<Abbr> {
         "no" | "nn" => "nb",
         l => l,
     };
-    t.get(&(lang.to_string(), w.clone())).or_else(|| t.get(&("*".to_string(), w))).copied()
+    let find = |l: &str| t.get(l).and_then(|m| m.get(w.as_str())).copied();
+    find(lang).or_else(|| find("*"))
 }
 
 /// Languages that write ordinal numbers with a full stop ("24. februar", "am 3. Oktober").

@@ -78,8 +78,10 @@ pub fn vote(text: &str) -> (Vec<(&'static str, usize)>, usize) {
             buf.extend(word.chars().flat_map(char::to_lowercase));
         }
         if let Some(&bits) = m.get(buf.as_str()) {
-            for (i, h) in hits.iter_mut().enumerate().take(LISTS.len()) {
-                *h += ((bits >> i) & 1) as usize;
+            let mut bits = bits;
+            while bits != 0 {
+                hits[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
             }
         }
     }
