@@ -19,7 +19,7 @@ pub fn run(_args: &[String]) -> Result<()> {
             .map(serde_json::from_str)
             .collect::<Result<_, _>>()?;
         let inputs = forensics::input::read_paths(&[docs_dir], &Default::default())?;
-        let analysis = forensics::analyze_inputs(inputs, &forensics::Config::default());
+        let analysis = forensics::analyze_inputs(inputs, &forensics::Config::portable());
         let got: BTreeMap<&str, _> = analysis.documents.iter().map(|d| (d.id.as_str(), d)).collect();
         for t in &truth {
             let id = t["id"].as_str().unwrap_or_default();

@@ -37,6 +37,12 @@ pub(crate) struct Global {
     /// Largest decompressed size of one compressed file; beyond it the file is skipped.
     #[arg(long = "max-decompressed-bytes", global = true, value_name = "BYTES")]
     pub max_decompressed_bytes: Option<u64>,
+    /// Do not read installed bilingual dictionaries (also: env FORENSICS_NO_DICT).
+    #[arg(long = "no-dict", global = true)]
+    pub no_dict: bool,
+    /// Where bilingual dictionaries (FreeDict, dictd format) are looked for.
+    #[arg(long = "dict-dir", global = true, value_name = "DIR", default_value = "/usr/share/dictd")]
+    pub dict_dir: String,
     /// Most documents held in memory (default 1,000,000); documents past it are skipped.
     #[arg(long = "max-documents", global = true, value_name = "N")]
     pub max_documents: Option<u64>,

@@ -12,7 +12,7 @@ fn root() -> PathBuf {
 
 /// Runs `forensics ARGS` from the workspace root, without colour or NO_COLOR in the environment.
 fn forensics(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_forensics")).args(args).current_dir(root()).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").output().expect("run forensics")
+    Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1").args(args).current_dir(root()).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").output().expect("run forensics")
 }
 
 fn stdout(o: &Output) -> String {
@@ -74,7 +74,7 @@ fn colour_on_request_only() {
     let dir = small();
     let o = check(&["analyze", &dir, "--color", "always"], 0, &[], &[]);
     assert!(stdout(&o).contains("\x1b["));
-    let o = Command::new(env!("CARGO_BIN_EXE_forensics")).args(["analyze", &dir, "--color", "never"]).current_dir(root()).output().expect("run");
+    let o = Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1").args(["analyze", &dir, "--color", "never"]).current_dir(root()).output().expect("run");
     assert!(!stdout(&o).contains('\x1b'));
 }
 
@@ -126,7 +126,7 @@ fn exit_codes_and_errors() {
 
 #[test]
 fn stdin_and_quiet() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1")
         .args(["analyze", "-", "--format", "json", "--quiet"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -149,7 +149,7 @@ fn broken_pipe_is_not_an_error() {
         jsonl.push_str(&format!("{{\"id\": \"d{i}\", \"text\": \"Report number {i} about the harbour, the council vote {i} and the weather on day {i}.\"}}\n"));
     }
     std::fs::write(dir.join("many.jsonl"), jsonl).expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1")
         // `parse` writes through the same output path as `analyze`, without the slower stages.
         .args(["parse", &dir.to_string_lossy(), "--format", "json"])
         .stdout(Stdio::piped())

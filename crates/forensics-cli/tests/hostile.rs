@@ -262,7 +262,7 @@ struct Run {
 fn forensics(args: &[&std::ffi::OsStr], out_dir: &Path, tag: &str) -> Run {
     let out = out_dir.join(format!("{tag}.stdout"));
     let err = out_dir.join(format!("{tag}.stderr"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1")
         .args(args)
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out).expect("stdout file"))
@@ -427,7 +427,7 @@ fn hostile_inputs() {
 fn analyze_is_deterministic_across_threads_and_runs() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/seeds");
     let run = |threads: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_forensics"))
+        let out = Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1")
             .args(["analyze".as_ref(), "--format".as_ref(), "json".as_ref(), seeds.as_os_str()])
             .env("RAYON_NUM_THREADS", threads)
             .stdin(Stdio::null())

@@ -16,6 +16,17 @@ pub struct Config {
     pub provenance: ProvenanceConfig,
 }
 
+impl Config {
+    /// The defaults minus everything that depends on the machine (installed
+    /// bilingual dictionaries), so results are the same on every machine:
+    /// what tests, snapshots and the recorded evaluation figures use.
+    pub fn portable() -> Self {
+        let mut cfg = Config::default();
+        cfg.dedup.xling.dictionaries = false;
+        cfg
+    }
+}
+
 /// Parses one raw document with the parser its format needs.
 pub fn parse_document(raw: &RawDocument) -> Article {
     let mut article = match raw.format {
@@ -114,10 +125,24 @@ pub fn analyze_observed(mut inputs: Inputs, cfg: &Config, obs: &dyn Observer) ->
     }
     analysis.tool.version = env!("CARGO_PKG_VERSION").to_string();
     analysis.tool.parameters = serde_json::to_value(cfg).unwrap_or_default();
+    if forensics_dedup::xling::is_multilingual(analysis.documents.iter().map(|d| d.language.as_str())) {
+        analysis.tool.dictionaries = dictionaries(cfg);
+    }
     analysis.skipped = inputs
         .skipped
         .into_iter()
         .map(|s| Skipped { source: s.source, locator: s.locator, reason: s.reason })
         .collect();
     analysis
+}
+
+/// Names of the bilingual dictionaries the cross-language stage reads with
+/// `cfg` on a corpus in several languages (none when they are switched off
+/// or not installed).
+pub fn dictionaries(cfg: &Config) -> Vec<String> {
+    let x = &cfg.dedup.xling;
+    if !x.dictionaries {
+        return Vec::new();
+    }
+    forensics_dedup::xling::Dictionaries::installed(&x.dict_dir).names()
 }

@@ -15,7 +15,7 @@ fn root() -> PathBuf {
 
 fn analyse(set: &str) -> Analysis {
     let inputs = forensics::input::read_paths(&[root().join("corpus").join(set)], &Default::default()).unwrap();
-    forensics::analyze_inputs(inputs, &forensics::Config::default())
+    forensics::analyze_inputs(inputs, &forensics::Config::portable())
 }
 
 fn schema_errors(a: &Analysis) -> Vec<String> {
@@ -89,7 +89,7 @@ fn every_input_once_and_clashing_ids_numbered_in_input_order() {
         documents: vec![doc("a", "Markets rose on Monday in Lisbon."), doc("a", "Rain fell on Tuesday in Oslo."), doc("a", "Snow in Riga."), doc("b", "Wind.")],
         skipped: vec![Skip { source: "broken.warc".into(), locator: Some("offset 0".into()), reason: "not WARC".into() }],
     };
-    let a = forensics::analyze_inputs(inputs, &forensics::Config::default());
+    let a = forensics::analyze_inputs(inputs, &forensics::Config::portable());
     let ids: Vec<&str> = a.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["a", "a#2", "a#3", "b"]);
     assert_eq!(a.skipped.len(), 1);

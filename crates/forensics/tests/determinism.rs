@@ -15,7 +15,7 @@ fn root() -> PathBuf {
 fn analysis_json(inputs: &Inputs, threads: usize) -> String {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
     let inputs = Inputs { documents: inputs.documents.clone(), skipped: inputs.skipped.clone() };
-    let analysis = pool.install(|| forensics::analyze_inputs(inputs, &forensics::Config::default()));
+    let analysis = pool.install(|| forensics::analyze_inputs(inputs, &forensics::Config::portable()));
     serde_json::to_string_pretty(&analysis).expect("serialises")
 }
 

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 pub(super) fn run(g: &Global, paths: &[PathBuf], format: AnalyzeFormat, out: Option<&Path>) -> Result<ExitCode> {
     let watch = Watch::new(g, format == AnalyzeFormat::Html);
     let inputs = read(g, &watch, paths)?;
-    let analysis = forensics::analyze_observed(inputs, &forensics::Config::default(), &watch);
+    let analysis = forensics::analyze_observed(inputs, &super::config(g), &watch);
     let text = match format {
         AnalyzeFormat::Text => render_text(&analysis, &TextOptions { color: color(g, out), ..TextOptions::default() }),
         AnalyzeFormat::Json => serde_json::to_string_pretty(&analysis)? + "\n",

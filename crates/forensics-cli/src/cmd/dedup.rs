@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub(super) fn run(g: &Global, paths: &[PathBuf], threshold: Option<f64>, format: DedupFormat) -> Result<ExitCode> {
-    let mut cfg = forensics::Config::default().dedup;
+    let mut cfg = super::config(g).dedup;
     if let Some(t) = threshold {
         if !(0.0..=1.0).contains(&t) {
             bail!("--threshold {t}: must be between 0 and 1");

@@ -23,7 +23,7 @@ pub(super) fn run(g: &Global, a: &Path, b: &Path, format: DiffFormat, out: Optio
         }
     }
     let inputs = forensics::input::Inputs { documents: docs, skipped: vec![] };
-    let analysis = forensics::analyze_observed(inputs, &forensics::Config::default(), &watch);
+    let analysis = forensics::analyze_observed(inputs, &super::config(g), &watch);
     let texts = watch.take_texts();
     // Ids are made unique by the pipeline (`x`, `x#2`), in input order.
     let (Some(first), Some(second)) = (analysis.documents.iter().find(|d| d.source == a.display().to_string()), analysis.documents.iter().rev().find(|d| d.source == b.display().to_string())) else {

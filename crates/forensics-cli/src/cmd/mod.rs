@@ -27,6 +27,14 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// The pipeline's parameters as the global flags set them.
+fn config(g: &Global) -> forensics::Config {
+    let mut cfg = forensics::Config::default();
+    cfg.dedup.xling.dictionaries = !(g.no_dict || std::env::var_os("FORENSICS_NO_DICT").is_some());
+    cfg.dedup.xling.dict_dir = g.dict_dir.clone();
+    cfg
+}
+
 fn limits(g: &Global) -> Limits {
     let mut l = Limits::default();
     if let Some(n) = g.max_doc_bytes {

@@ -118,8 +118,28 @@ pub struct StageReport {
 /// `similarity` calibrated to 0..=1 so the clustering can treat them like
 /// same-language pairs, and `passages` holding the sentence alignment.
 pub fn cross_language_pairs(docs: &[CleanArticle], cfg: &DedupConfig) -> Vec<VerifiedPair> {
-    let dicts = if cfg.xling.dictionaries { Some(Dictionaries::installed(&cfg.xling.dict_dir)) } else { None };
+    let multilingual = is_multilingual(docs.iter().map(|d| d.language.as_str()));
+    // Loading the installed dictionaries costs seconds and hundreds of MB:
+    // only a corpus in two or more languages can use them.
+    let dicts = if cfg.xling.dictionaries && multilingual { Some(Dictionaries::installed(&cfg.xling.dict_dir)) } else { None };
     run(docs, cfg, dicts.as_deref()).0
+}
+
+/// Whether the documents are in at least two identified languages (the
+/// only case where cross-language matching, and dictionaries, can matter).
+pub fn is_multilingual<'a>(languages: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut first: Option<&str> = None;
+    for l in languages {
+        if l == "und" {
+            continue;
+        }
+        match first {
+            None => first = Some(l),
+            Some(f) if f != l => return true,
+            Some(_) => {}
+        }
+    }
+    false
 }
 
 /// One document's anchors in text order, ready to align.
