@@ -29,6 +29,10 @@ pub struct Weights {
     /// Times ln(length ratio against the language pair's usual ratio), capped.
     pub length_ratio: f64,
     pub length_ratio_cap: f64,
+    /// Against a language whose several versions are siblings (neither a copy
+    /// nor a summary of another): two full texts in one language, each aligned
+    /// with a third-language version, are two translations of a common source.
+    pub siblings: f64,
 }
 
 impl Default for Weights {
@@ -48,6 +52,7 @@ impl Default for Weights {
             centrality: 2.0,
             length_ratio: 4.0,
             length_ratio_cap: 0.6,
+            siblings: 0.6,
         }
     }
 }

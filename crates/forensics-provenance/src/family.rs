@@ -188,7 +188,24 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
         let others: Vec<usize> = reps.iter().filter(|(m, _)| **m != l).map(|(_, &v)| v).filter(|&v| pair(u, v).is_some_and(|p| p.cross)).collect();
         if others.is_empty() { 0.0 } else { others.iter().map(|&v| dir[u * n + v]).sum::<f64>() / others.len() as f64 }
     };
-    let mut ranked: Vec<(f64, &str)> = by_lang.keys().map(|l| (lang_score(l), *l)).collect();
+    // Siblings point at their common parent, the member closest to both: a
+    // version in another language they both align with. Said of a language
+    // only when every two of its versions are siblings, so a copy or a summary
+    // next to its source never counts.
+    let siblings = |l: &str| -> bool {
+        let m = &by_lang[l];
+        m.len() >= 2
+            && m.iter().enumerate().all(|(k, &u)| {
+                m[k + 1..].iter().all(|&v| {
+                    let Some(p) = pair(u, v).filter(|p| !p.cross) else { return false };
+                    let (wu, wv) = (views[u].words() as f64, views[v].words() as f64);
+                    p.i_in_j.max(p.j_in_i) < cfg.copy_containment && wu.min(wv) >= cfg.summary_ratio * wu.max(wv)
+                })
+            })
+            && m.iter().all(|&u| (0..n).any(|v| pair(u, v).is_some_and(|p| p.cross)))
+    };
+    let mut ranked: Vec<(f64, &str)> =
+        by_lang.keys().map(|l| (lang_score(l) - if by_lang.len() > 1 && siblings(l) { w.siblings } else { 0.0 }, *l)).collect();
     // Ties go by the representatives' ids (opaque), never by language name.
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| views[reps[a.1]].id().cmp(views[reps[b.1]].id())));
     let root_lang = ranked.first().map_or("und", |r| r.1);
