@@ -1,4 +1,4 @@
-//! `cargo xtask eval [--check] [--record] [--set NAME]`: runs the whole
+//! `cargo xtask eval [--check] [--record] [--dict] [--set NAME]`: runs the whole
 //! analysis over the evaluation packs in `../shared/eval/` (reuse-dev,
 //! wmt-news), scores it exactly as `../shared/tools/score.py` does (and
 //! cross-checks with it when python3 is there), measures how well
@@ -209,7 +209,7 @@ fn minima(text: &str) -> BTreeMap<(String, String), f64> {
 }
 
 fn record(path: &Path, figures: &BTreeMap<(String, String), f64>) -> Result<()> {
-    let version = env!("CARGO_PKG_VERSION");
+    let version = forensics::VERSION;
     let old = std::fs::read_to_string(path).unwrap_or_default();
     let mut section = format!("## forensics {version}\n\n| set | metric | value | minimum |\n|---|---|---|---|\n");
     for ((set, metric), v) in figures {
@@ -235,6 +235,10 @@ fn record(path: &Path, figures: &BTreeMap<(String, String), f64>) -> Result<()> 
 pub fn run(args: &[String]) -> Result<()> {
     let check = args.iter().any(|a| a == "--check");
     let write = args.iter().any(|a| a == "--record");
+    let with_dict = args.iter().any(|a| a == "--dict");
+    if with_dict && (check || write) {
+        bail!("eval: --dict results depend on the machine's dictionaries; --check and --record use the portable configuration");
+    }
     let only: Option<&str> = args.iter().position(|a| a == "--set").and_then(|k| args.get(k + 1)).map(String::as_str);
     let Some(shared) = crate::shared() else {
         println!("eval: skipped, ../shared (the evaluation packs) is not beside the workspace");
@@ -253,7 +257,10 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         let started = std::time::Instant::now();
         let inputs = forensics::input::read_paths(&[dir.join("docs")], &Default::default())?;
-        let analysis = forensics::analyze_inputs(inputs, &forensics::Config::default());
+        // Recorded figures must be reproducible on any machine: installed
+        // dictionaries only with `--dict`.
+        let cfg = if with_dict { forensics::Config::default() } else { forensics::Config::portable() };
+        let analysis = forensics::analyze_inputs(inputs, &cfg);
         let elapsed = started.elapsed();
         let analysis_path = out_dir.join(format!("{set}.analysis.json"));
         std::fs::write(&analysis_path, serde_json::to_string(&analysis)?)?;

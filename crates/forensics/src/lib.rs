@@ -23,6 +23,9 @@
 mod observe;
 mod pipeline;
 
+/// The version of the tool, as reported in `Analysis.tool.version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub use observe::{Observer, Stage};
 pub use pipeline::{analyze_observed, clean_all_observed, parse_all_observed, analyze_inputs, clean_all, parse_all, parse_document, Config};
 pub use forensics_clean as clean;
