@@ -105,19 +105,15 @@ pub struct PairFacts {
     pub aligned_chars: Option<(usize, usize)>,
 }
 
-/// Mean over the family's other languages of the best similarity into that language.
+/// Mean similarity over all of a member's cross-language links: every link
+/// counts, so a version whose two translations share a language is closer
+/// to both of them than either is to the other translations.
 pub fn centrality(i: usize, langs: &[&str], sim: &dyn Fn(usize, usize) -> f64) -> Option<f64> {
-    let mut other: Vec<&str> = langs.iter().copied().filter(|l| *l != langs[i]).collect();
-    other.sort_unstable();
-    other.dedup();
-    if other.is_empty() {
+    let xs: Vec<f64> = (0..langs.len()).filter(|&j| langs[j] != langs[i]).map(|j| sim(i, j)).collect();
+    if xs.is_empty() {
         return None;
     }
-    let total: f64 = other
-        .iter()
-        .map(|l| (0..langs.len()).filter(|&j| langs[j] == *l).map(|j| sim(i, j)).fold(0.0, f64::max))
-        .sum();
-    Some(total / other.len() as f64)
+    Some(xs.iter().sum::<f64>() / xs.len() as f64)
 }
 
 fn round(x: f64) -> f64 {
