@@ -8,7 +8,7 @@ use std::path::PathBuf;
     name = "forensics",
     version,
     about = "Find out where a news text came from: versions, roles, parents and evidence.",
-    after_help = "Examples:\n  forensics analyze corpus/seeds\n  forensics analyze corpus/seeds --format html --out report.html\n  forensics diff corpus/seeds/004_3dceb87ed35c7edd.txt corpus/seeds/002_585954f18c9c2e73.txt\n\nExit codes: 0 every input analysed, 3 some inputs skipped (listed), 1 failure, 2 usage error."
+    after_help = "Examples:\n  forensics analyze corpus/seeds\n  forensics analyze corpus/seeds --format html --out report.html\n  forensics diff corpus/seeds/004_*.txt corpus/seeds/002_*.txt\n\nExit codes: 0 every input analysed, 3 some inputs skipped (listed), 1 failure, 2 usage error."
 )]
 pub(crate) struct Cli {
     #[command(flatten)]
@@ -71,7 +71,7 @@ records {\"id\", \"text\", \"title\"?, \"date\"?, \"url\"?, \"language\"?}.\n\nE
         out: Option<PathBuf>,
     },
     /// Compare two documents (any languages): aligned passages and the changes.
-    #[command(after_help = "Example:\n  forensics diff corpus/seeds/004_3dceb87ed35c7edd.txt corpus/seeds/002_585954f18c9c2e73.txt")]
+    #[command(after_help = "Example:\n  forensics diff corpus/seeds/004_*.txt corpus/seeds/002_*.txt")]
     Diff {
         /// The first document.
         a: PathBuf,

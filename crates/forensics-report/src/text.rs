@@ -201,7 +201,7 @@ pub(crate) fn diff_line(c: &Change, p: &Palette) -> String {
         .collect()
 }
 
-/// Ids such as `004_3dceb87ed35c7edd` read better as their first part in
+/// Ids such as `004_81aa…` (a scraper's running number plus a hash) read better as their first part in
 /// evidence lines, when that part names one member of the family only.
 fn short<'a>(id: &'a str, members: &[String]) -> &'a str {
     let head = |s: &'a str| s.split_once('_').map(|(h, _)| h).filter(|h| h.len() >= 3);
