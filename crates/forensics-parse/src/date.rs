@@ -129,13 +129,7 @@ pub(crate) fn page_order(text: &str) -> NumericOrder {
     // Written dates in the page head: month-first or day-first style.
     let head = crate::text::prefix(text, 8192);
     let (mut mdy, mut dmy) = (0, 0);
-    let mut prev: Option<char> = None;
-    for (i, c) in head.char_indices() {
-        let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
-        prev = Some(c);
-        if !at_word {
-            continue;
-        }
+    for (i, c) in word_starts(head) {
         if c.is_ascii_digit() {
             dmy += usize::from(text_dmy(&head[i..]).is_ok());
         } else {
@@ -187,6 +181,18 @@ fn text_my(i: &str) -> Res<'_, PartialDate> {
 }
 
 /// A date starting exactly at the start of `i`.
+/// Where words start in `s` (an alphanumeric after a non-alphanumeric or
+/// the start): every date, read-time and similar phrase opens on one, so the
+/// grammars are tried there only, keeping the scans linear.
+pub(crate) fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut prev: Option<char> = None;
+    s.char_indices().filter(move |&(_, c)| {
+        let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        at_word
+    })
+}
+
 pub(crate) fn date(i: &str) -> Res<'_, PartialDate> {
     alt((iso, numeric_dmy, text_dmy, text_mdy, text_my)).parse(i)
 }
@@ -199,13 +205,7 @@ pub(crate) fn find_date(s: &str) -> Option<(PartialDate, usize, usize)> {
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut prev: Option<char> = None;
-    for (i, c) in s.char_indices() {
-        let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
-        prev = Some(c);
-        if !at_word {
-            continue;
-        }
+    for (i, c) in word_starts(s) {
         // A date opens with a digit or a month word: test the word once
         // here instead of in each month-first grammar.
         if !c.is_ascii_digit() {

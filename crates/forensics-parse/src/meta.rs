@@ -355,13 +355,7 @@ pub(crate) fn read_time(s: &str) -> Option<Range> {
     if !["min", "мин", "хв"].iter().any(|u| lower.contains(u)) {
         return None;
     }
-    let mut prev: Option<char> = None;
-    for (i, c) in s.char_indices() {
-        let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
-        prev = Some(c);
-        if !at_word {
-            continue;
-        }
+    for (i, c) in crate::date::word_starts(s) {
         let rest = &s[i..];
         // Labelled forms open with a label letter, suffixed ones with a
         // digit: test only the grammar that can match here.
