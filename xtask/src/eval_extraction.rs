@@ -23,8 +23,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let out_dir = flag(args, "--out").map(PathBuf::from);
     let worst: usize = flag(args, "--worst").and_then(|s| s.parse().ok()).unwrap_or(0);
 
-    let truth_text = std::fs::read_to_string(dir.join("ground-truth.json")).context("reading ground-truth.json")?;
-    let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&truth_text)?;
+    let truth = load_truth(&dir)?;
     let mut ids: Vec<&String> = truth.keys().collect();
     ids.sort();
 
@@ -74,7 +73,14 @@ pub fn run(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+/// The benchmark's `ground-truth.json`: page id → `{"articleBody", "url"}`.
+pub fn load_truth(dir: &std::path::Path) -> Result<serde_json::Map<String, serde_json::Value>> {
+    let text = std::fs::read_to_string(dir.join("ground-truth.json")).context("reading ground-truth.json")?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+/// The value after `name` in `args`, for the eval tasks' `--out DIR`-style flags.
+pub fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
 }
 

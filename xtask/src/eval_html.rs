@@ -11,7 +11,7 @@
 //! `--worst N` lists the N pages with the lowest F1 (for looking at failure
 //! kinds, not for tuning to a page); `--no-trafilatura` skips the peer.
 
-use crate::eval_extraction::Scorer;
+use crate::eval_extraction::{flag, load_truth, Scorer};
 use anyhow::{Context, Result};
 use forensics::html::{Method, Options};
 use std::path::{Path, PathBuf};
@@ -27,8 +27,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let out_dir = flag(args, "--out").map(PathBuf::from);
     let worst: usize = flag(args, "--worst").and_then(|s| s.parse().ok()).unwrap_or(0);
 
-    let truth_text = std::fs::read_to_string(dir.join("ground-truth.json")).context("reading ground-truth.json")?;
-    let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&truth_text)?;
+    let truth = load_truth(&dir)?;
     let mut ids: Vec<&String> = truth.keys().collect();
     ids.sort();
     let mut pages = Vec::with_capacity(ids.len());
@@ -97,9 +96,6 @@ fn print_row(name: &str, s: &Scorer, pages_per_sec: f64) {
     println!("{name:<24} {p:>7.4} {r:>7.4} {f:>7.4} {a:>9.4} {pages_per_sec:>8.1}");
 }
 
-fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
-}
 
 const TRAFILATURA_RUNNER: &str = r#"
 import gzip, json, sys, time
