@@ -3,6 +3,9 @@
 //! parser pays), measured in the same run.
 //!
 //! `cargo bench -p forensics-parse --bench parse`
+//!
+//! `FORENSICS_BENCH_PAGES=DIR` adds a group over the `.txt` pages of DIR
+//! (real scraped pages, e.g. an evaluation pack's plain-text folder).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -10,10 +13,15 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 fn seeds() -> Vec<(String, Vec<u8>)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/seeds");
-    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+    pages(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/seeds"))
+}
+
+/// The `.txt` files of `dir`, sorted by name.
+fn pages(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
                 .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?)))
                 .collect()
         })
@@ -69,6 +77,29 @@ fn bench(c: &mut Criterion) {
         b.iter(|| seeds.iter().map(|(_, bytes)| peer(black_box(bytes))).sum::<usize>())
     });
     group.finish();
+
+    if let Some(dir) = std::env::var_os("FORENSICS_BENCH_PAGES") {
+        let pages = pages(std::path::Path::new(&dir));
+        let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+        if pages.is_empty() {
+            eprintln!("FORENSICS_BENCH_PAGES: no .txt pages in {dir:?}, group skipped");
+        } else {
+            let mut group = c.benchmark_group("pages");
+            group.sample_size(10).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
+            group.throughput(Throughput::Bytes(bytes as u64));
+            group.bench_function("parse_text", |b| {
+                b.iter(|| {
+                    for (name, bytes) in &pages {
+                        black_box(forensics_parse::parse_text(name, black_box(bytes)));
+                    }
+                })
+            });
+            group.bench_function("peer", |b| {
+                b.iter(|| pages.iter().map(|(_, bytes)| peer(black_box(bytes))).sum::<usize>())
+            });
+            group.finish();
+        }
+    }
 
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
