@@ -12,7 +12,7 @@ use crate::meta::{header_date_line, is_handle_name, words};
 use crate::model::{
     Block, BlockKind, Credit, CreditKind, Dateline, Diagnostic, Metadata, PartialDate, Severity, Span,
 };
-use crate::shape::{Shape, shape, word_count};
+use crate::shape::{Shape, shape};
 
 struct Unit<'t> {
     start: usize,
@@ -78,8 +78,8 @@ pub(crate) fn layout(text: &str) -> (Vec<Block>, Metadata, Vec<Diagnostic>) {
         .into_iter()
         .map(|r| {
             let t = &text[r.start..r.end];
-            let shape = shape(t);
-            Unit { start: r.start, end: r.end, text: t, kind: initial_kind(&shape), shape, words: word_count(t), teaser: false }
+            let (shape, words) = shape(t);
+            Unit { start: r.start, end: r.end, text: t, kind: initial_kind(&shape), shape, words, teaser: false }
         })
         .collect();
     let mut meta = Metadata::default();
@@ -286,6 +286,10 @@ fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mu
 /// "VLADIMIR ISACHENKOV" → "Vladimir Isachenkov": 2–4 words of capitals,
 /// no digits, no function words (which mark a site name: "THE LEDGER").
 fn caps_name(s: &str) -> Option<String> {
+    // Lower-case letters and digits are never upper case: most lines stop here.
+    if s.bytes().any(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return None;
+    }
     let ws: Vec<&str> = s.split_whitespace().collect();
     let function = ["THE", "OF", "AND", "DE", "LA", "LE", "DER", "DIE", "DAS", "EL", "NEWS", "DAILY", "TIMES", "POST"];
     let ok = (2..=4).contains(&ws.len())

@@ -144,6 +144,11 @@ pub(crate) const FORM_PHRASES: &[&str] = &[
     "lämna en kommentar", "zostaw komentarz", "napsat komentář", "оставить комментарий",
 ];
 
+/// Words that make a short line or a button a comment-form field ("Reply",
+/// "[Post Comment]").
+pub(crate) const FORM_WORDS: &[&str] =
+    &["comment", "coment", "kommentar", "komentarz", "commentaire", "reply", "submit", "enviar"];
+
 /// Phrases of subscription, cookie, copyright-chrome and other promo lines.
 pub(crate) const PROMO_PHRASES: &[&str] = &[
     "cookie", "subscribe", "newsletter", "sign up", "all rights reserved", "tous droits réservés",
@@ -285,7 +290,16 @@ pub(crate) fn is_known_agency(name: &str) -> bool {
 
 /// Case-insensitive membership of a whole (trimmed) phrase.
 pub(crate) fn contains_phrase(list: &[&str], phrase: &str) -> bool {
-    let p = phrase.trim().to_lowercase();
+    let p = phrase.trim();
+    // Short ASCII phrases (nearly all) are lower-cased on the stack.
+    let mut buf = [0u8; 64];
+    if p.is_ascii() && p.len() <= buf.len() {
+        let b = &mut buf[..p.len()];
+        b.copy_from_slice(p.as_bytes());
+        b.make_ascii_lowercase();
+        return list.iter().any(|w| w.as_bytes() == b);
+    }
+    let p = p.to_lowercase();
     list.iter().any(|w| *w == p)
 }
 
@@ -301,8 +315,61 @@ pub(crate) mod sets {
         AhoCorasick::new(phrases).expect("static phrase list")
     }
 
-    pub(crate) static FORM: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::FORM_PHRASES));
-    pub(crate) static PROMO: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::PROMO_PHRASES));
     pub(crate) static SOURCE: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::SOURCE_LABELS));
     pub(crate) static ATTRIBUTION: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::ATTRIBUTION_VERBS));
+
+    /// The lists a line's shape tests search, in one automaton: [`line_hits`]
+    /// answers all of them with one pass instead of one pass per list.
+    const LINE_LISTS: [(&[&str], u8); 4] = [
+        (super::FORM_PHRASES, FORM_HIT),
+        (super::PROMO_PHRASES, PROMO_HIT),
+        (super::SOURCE_LABELS, SOURCE_HIT),
+        (super::FORM_WORDS, FORM_WORD_HIT),
+    ];
+    pub(crate) const FORM_HIT: u8 = 1;
+    pub(crate) const PROMO_HIT: u8 = 2;
+    pub(crate) const SOURCE_HIT: u8 = 4;
+    pub(crate) const FORM_WORD_HIT: u8 = 8;
+
+    /// The combined automaton and, per pattern, the list it comes from.
+    static LINE: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+        let phrases: Vec<&str> = LINE_LISTS.iter().flat_map(|(l, _)| l.iter().copied()).collect();
+        let lists = LINE_LISTS.iter().flat_map(|(l, bit)| std::iter::repeat_n(*bit, l.len())).collect();
+        (build(&phrases), lists)
+    });
+
+    /// Which of the lists have a phrase somewhere in `lower` (a lower-cased
+    /// line), as `*_HIT` bits: the same answers as one `is_match` per list.
+    pub(crate) fn line_hits(lower: &str) -> u8 {
+        let (ac, lists) = &*LINE;
+        let mut hits = 0;
+        for m in ac.find_overlapping_iter(lower) {
+            hits |= lists[m.pattern().as_usize()];
+            if hits == FORM_HIT | PROMO_HIT | SOURCE_HIT | FORM_WORD_HIT {
+                break;
+            }
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sets::*;
+    use super::*;
+
+    /// The combined automaton finds every list a phrase belongs to, also
+    /// where phrases of several lists overlap or repeat.
+    #[test]
+    fn line_hits_sees_every_list() {
+        let lists = [(FORM_PHRASES, FORM_HIT), (PROMO_PHRASES, PROMO_HIT), (SOURCE_LABELS, SOURCE_HIT), (FORM_WORDS, FORM_WORD_HIT)];
+        for (list, bit) in lists {
+            for p in list {
+                assert_ne!(line_hits(p) & bit, 0, "{p:?}");
+                assert_ne!(line_hits(&format!("x {p} y")) & bit, 0, "{p:?}");
+            }
+        }
+        assert_eq!(line_hits("leave a comment"), FORM_HIT | FORM_WORD_HIT);
+        assert_eq!(line_hits("a quiet night in the harbour"), 0);
+    }
 }

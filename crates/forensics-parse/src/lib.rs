@@ -49,6 +49,7 @@ mod lexicon;
 mod lines;
 mod meta;
 mod model;
+mod scan;
 mod shape;
 mod text;
 

@@ -65,17 +65,21 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
 /// within a wrap width, and the next one ending a sentence or itself long.
 fn continues(prev: &str, next: &str) -> bool {
     let last_line = prev.rsplit('\n').next().unwrap_or(prev);
-    let open = last_line.len() >= WRAP_MIN
+    let cheap_open = last_line.len() >= WRAP_MIN
         && !last_line.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', '’', ')', '…'])
-        && !next.starts_with(['-', '–', '—', '•', '*', '·'])
+        && !next.starts_with(['-', '–', '—', '•', '*', '·']);
+    let wrapped = || {
+        last_line.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+            && next.starts_with(|c: char| c.is_alphanumeric() || c == '"' || c == '“')
+            && last_line.len() <= WRAP_MAX
+            && next.len() <= WRAP_MAX
+            && (next.len() >= WRAP_MIN || next.ends_with(['.', '!', '?', '"', '”']))
+    };
+    // The line grammars run last: only where the join is otherwise decided.
+    cheap_open
+        && (next.starts_with(char::is_lowercase) || wrapped())
         && crate::meta::meta_line(next).is_none()
-        && (next.len() > 200 || crate::credit::source_line(next).is_none());
-    let wrapped = last_line.ends_with(|c: char| c.is_alphanumeric() || c == ',')
-        && next.starts_with(|c: char| c.is_alphanumeric() || c == '"' || c == '“')
-        && last_line.len() <= WRAP_MAX
-        && next.len() <= WRAP_MAX
-        && (next.len() >= WRAP_MIN || next.ends_with(['.', '!', '?', '"', '”']));
-    open && (next.starts_with(char::is_lowercase) || wrapped)
+        && (next.len() > 200 || crate::credit::source_line(next).is_none())
 }
 
 /// Hard-wrapped text keeps its lines under this width.

@@ -13,6 +13,7 @@ use crate::lexicon::{
     BYLINE_LABELS, DATE_LABELS, READ_TIME_LABELS, READ_TIME_SUFFIXES, ROLE_WORDS, UPDATE_LABELS, is_known_agency,
 };
 use crate::model::PartialDate;
+use crate::scan::Scan;
 
 /// Metadata lines are short; longer lines are never read as one.
 pub(crate) const MAX_META_LINE: usize = 300;
@@ -62,11 +63,11 @@ pub(crate) fn segments(line: &str) -> Vec<(&str, usize)> {
     out
 }
 
-/// Whether `segments` could split `line` at all.
-pub(crate) fn has_separator(line: &str) -> bool {
-    // Every separator holds `|`, `-` or a non-ASCII byte: one pass rules
+/// Whether `segments` could split `line` at all, given its [`Scan`].
+pub(crate) fn has_separator_scanned(line: &str, scan: &Scan) -> bool {
+    // Every separator holds `|`, `-` or a non-ASCII byte: the scan rules
     // out most plain lines before the six searches.
-    if !line.bytes().any(|b| b == b'|' || b == b'-' || b >= 0x80) {
+    if !(scan.has(b'|') || scan.has(b'-') || !scan.is_ascii()) {
         return false;
     }
     line.contains(['|', '·', '•', '»', '›', '⏱', '¦']) || line.contains(" - ") || line.contains(" – ") || line.contains(" — ")
@@ -87,9 +88,24 @@ pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
     if line.len() > MAX_META_LINE {
         return None;
     }
+    meta_line_scanned(line, &Scan::of(line))
+}
+
+/// [`meta_line`] given the line's [`Scan`].
+pub(crate) fn meta_line_scanned(line: &str, scan: &Scan) -> Option<MetaLine> {
+    if line.len() > MAX_META_LINE {
+        return None;
+    }
     // Prose fast path: a line without separators is one segment, and one
     // segment of over 20 words is never metadata.
-    if !has_separator(line) && words(line) > 20 {
+    let separated = has_separator_scanned(line, scan);
+    if !separated && scan.words > 20 {
+        return None;
+    }
+    // Metadata is a date or read time (both hold a digit), a handle (an
+    // `@`) or a byline, which opens a segment with a byline label. A line
+    // that is one segment needs its first letter checked only.
+    if !scan.has_digit() && !scan.has(b'@') && !separated && !line.trim_start().starts_with(may_open_byline) {
         return None;
     }
     let segs = segments(line);
@@ -137,7 +153,7 @@ pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
                 record_author(&mut m, name, off + p + 1 + (name.as_ptr() as usize - seg[p + 1..].as_ptr() as usize));
             }
         }
-        if !found && idx == 0 && is_handle(seg.trim_start_matches('@')) && seg.starts_with('@') {
+        if !found && idx == 0 && seg.starts_with('@') && is_handle(seg.trim_start_matches('@')) {
             m.handles.push(seg.to_string());
             found = true;
         }
@@ -234,13 +250,11 @@ pub(crate) fn date_label(i: &str) -> IResult<&str, bool> {
     if !UPDATE_LABELS.iter().chain(DATE_LABELS).any(|l| l.starts_with(first)) {
         return Err(fail());
     }
-    let head = crate::text::prefix(i, 48).to_lowercase();
     for (labels, update) in [(UPDATE_LABELS, true), (DATE_LABELS, false)] {
         let mut best: Option<usize> = None;
         for l in labels {
             let n = l.len();
-            if head.starts_with(l)
-                && i.get(..n).is_some_and(|h| h.to_lowercase() == *l)
+            if i.get(..n).is_some_and(|h| lower_eq(h, l))
                 && !i[n..].starts_with(char::is_alphanumeric)
                 && best.is_none_or(|b| n > b)
             {
@@ -253,6 +267,17 @@ pub(crate) fn date_label(i: &str) -> IResult<&str, bool> {
         }
     }
     Err(fail())
+}
+
+/// `h.to_lowercase() == l` for a label `l`, without allocating: ASCII
+/// folding for ASCII `h`, else char by char (the labels hold no sigma,
+/// the one letter whose lower case depends on its neighbours).
+fn lower_eq(h: &str, l: &str) -> bool {
+    if h.is_ascii() {
+        h.eq_ignore_ascii_case(l) && !l.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        h.chars().flat_map(char::to_lowercase).eq(l.chars())
+    }
 }
 
 /// The seeds' header line `date 2022-09-19 Headline text`: a labelled date
@@ -271,6 +296,18 @@ pub(crate) fn header_date_line(line: &str) -> Option<(PartialDate, usize, usize)
         return None;
     }
     Some((d, date_end, line.len() - slot.len()))
+}
+
+/// Whether a segment starting with `c` may start with a byline label (as
+/// [`strip_label`] matches them: as listed or with a capital first letter).
+fn may_open_byline(c: char) -> bool {
+    if c.is_ascii() {
+        // The ASCII first letters of `BYLINE_LABELS`, either case.
+        return matches!(c.to_ascii_lowercase(), 'w' | 'p' | 'r' | 'b' | 'v' | 'd' | 'a' | 'o' | 't');
+    }
+    BYLINE_LABELS.iter().any(|l| {
+        l.chars().next().is_some_and(|l0| c == l0 || c.is_uppercase() && c.to_lowercase().eq(l0.to_lowercase()))
+    })
 }
 
 /// "By Jane Roe", "Par Julien Marchetti", "Von Katrin Hollweg", "by metro_mira":

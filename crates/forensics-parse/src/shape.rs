@@ -2,8 +2,8 @@
 
 use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line_lower};
 use crate::lexicon::{AD_LABELS, SHARE_LABELS, SOCIAL, TEASER_HEADERS, contains_phrase};
-use crate::meta::{MetaLine, meta_line, segments};
-use crate::text::prefix;
+use crate::meta::{MetaLine, segments};
+use crate::scan::Scan;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -38,17 +38,51 @@ const TITLE_MAX: usize = 240;
 /// Longest line judged as page furniture (share, nav, promo …).
 const FURNITURE_MAX: usize = 300;
 
-/// Words in the first 4 KB: enough for every threshold used.
-pub(crate) fn word_count(s: &str) -> usize {
-    prefix(s, 4096).split_whitespace().count()
+/// The lower-cased line and the phrase lists found in it, computed on first
+/// use: most lines are decided before any test needs them.
+struct Lower<'a> {
+    line: &'a str,
+    text: Option<String>,
+    hits: Option<u8>,
 }
 
-pub(crate) fn shape(line: &str) -> Shape {
-    if line.len() <= FURNITURE_MAX && !line.chars().any(char::is_alphanumeric) {
+impl Lower<'_> {
+    fn text(&mut self) -> &str {
+        let line = self.line;
+        self.text.get_or_insert_with(|| {
+            if line.is_ascii() {
+                line.to_ascii_lowercase()
+            } else {
+                line.to_lowercase()
+            }
+        })
+    }
+
+    /// `lexicon::sets::line_hits` of the lower-cased line.
+    fn hits(&mut self) -> u8 {
+        if let Some(h) = self.hits {
+            return h;
+        }
+        let h = crate::lexicon::sets::line_hits(self.text());
+        self.hits = Some(h);
+        h
+    }
+}
+
+/// The shape of `line` (a trimmed run), with its word count.
+pub(crate) fn shape(line: &str) -> (Shape, usize) {
+    let scan = Scan::of(line);
+    (shape_scanned(line, &scan), scan.words)
+}
+
+fn shape_scanned(line: &str, scan: &Scan) -> Shape {
+    use crate::lexicon::sets::{FORM_HIT, PROMO_HIT, SOURCE_HIT};
+    let short = line.len() <= FURNITURE_MAX;
+    let has_alnum = scan.has_ascii_alnum() || (!scan.is_ascii() && line.chars().any(char::is_alphanumeric));
+    if short && !has_alnum {
         return Shape::Rule;
     }
-    let words = word_count(line);
-    let short = line.len() <= FURNITURE_MAX;
+    let words = scan.words;
     // Labels and headers are a few words long.
     let label = line.len() <= 48;
     if label && contains_phrase(AD_LABELS, line.trim_matches(|c: char| !c.is_alphanumeric())) {
@@ -57,55 +91,60 @@ pub(crate) fn shape(line: &str) -> Shape {
     if label && contains_phrase(TEASER_HEADERS, line.trim_end_matches([':', '.', '»', '›', '>', ' '])) {
         return Shape::TeaserHeader;
     }
-    let lower = if short { line.to_lowercase() } else { String::new() };
-    if short && words <= 20 && crate::lexicon::sets::FORM.is_match(&lower) {
+    let mut lower = Lower { line, text: None, hits: None };
+    if short && words <= 20 && lower.hits() & FORM_HIT != 0 {
         return Shape::Form;
     }
+    // "©" is C2 A9 in UTF-8: every copyright line opens with one of these bytes.
     if short
+        && matches!(line.trim_start().as_bytes().first(), Some(b'(' | b'C' | b'c' | 0xC2))
         && let Some(holder) = copyright_holder(line)
     {
-        let chrome = line.contains(['|', '·']) || lower.contains("privacy") || lower.contains("terms");
+        let chrome = line.contains(['|', '·']) || lower.text().contains("privacy") || lower.text().contains("terms");
         return if chrome { Shape::Promo } else { Shape::Copyright(holder) };
     }
     if short && let Some(inner) = credit_line(line) {
         let (names, kinds) = crate::credit::credit_line_names(line, inner).into_iter().unzip();
         return Shape::CreditLine(names, kinds);
     }
-    if short && (is_share(line, &lower) || is_rating(line)) {
+    if short && (is_share(line, scan, &mut lower) || is_rating(line, scan)) {
         return Shape::Share;
     }
-    if short && is_form_field(line, &lower) {
+    if short && is_form_field(line, words, &mut lower) {
         return Shape::Form;
     }
-    if let Some(m) = meta_line(line) {
+    if let Some(m) = crate::meta::meta_line_scanned(line, scan) {
         return Shape::Meta(Box::new(m));
     }
-    if short && is_nav(line) {
+    if short && is_nav(line, scan) {
         return Shape::Nav;
     }
-    if short && words <= 30 && crate::lexicon::sets::PROMO.is_match(&lower) {
+    if short && words <= 30 && lower.hits() & PROMO_HIT != 0 {
         return Shape::Promo;
     }
     if short
         && words <= 20
-        && let Some(found) = source_line_lower(line, &lower)
+        && lower.hits() & SOURCE_HIT != 0
+        && let Some(found) = source_line_lower(line, lower.text())
     {
         return Shape::Source(found);
     }
     if let Some(dash) = bullet(line) {
         return Shape::Bullet { dash };
     }
+    // Every photo-credit form holds one of these bytes.
     if words >= 8
+        && (scan.has(b'/') || scan.has(b'(') || scan.has(b':'))
         && let Some(found) = photo_credit(line)
     {
         return Shape::Caption(found);
     }
-    if short && is_counter(line) {
+    if short && scan.has_digit() && is_counter(line) {
         return Shape::Counter;
     }
     if line.len() <= TITLE_MAX
         && words <= 30
-        && line.chars().any(char::is_alphabetic)
+        && (scan.has_ascii_letter() || (!scan.is_ascii() && line.chars().any(char::is_alphabetic)))
         && !line.ends_with(['.', ',', ';', ':'])
     {
         return Shape::Title;
@@ -113,21 +152,28 @@ pub(crate) fn shape(line: &str) -> Shape {
     Shape::Paragraph
 }
 
-fn is_share(line: &str, lower: &str) -> bool {
-    // A share bar scraped one network per line: "Facebook", "Twitter".
-    if lower.len() >= 4 && SOCIAL.contains(&lower.trim()) {
-        return true;
+fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
+    // A share bar scraped one network per line: "Facebook", "Twitter" (no
+    // entry has over two words, and lower-casing keeps the word count).
+    if scan.words <= 2 {
+        let l = lower.text();
+        if l.len() >= 4 && SOCIAL.contains(&l.trim()) {
+            return true;
+        }
     }
-    if let Some((label, _)) = lower.split_once(':')
+    if scan.has(b':')
+        && let Some((label, _)) = lower.text().split_once(':')
         && SHARE_LABELS.contains(&label.trim())
     {
         return true;
     }
-    if line.len() > 200 || !line.contains(['|', '·', '•', '[', ',']) {
+    // '·' ends in B7 and '•' in A2 in UTF-8.
+    let separators = scan.has(b'|') || scan.has(b'[') || scan.has(b',') || scan.has(0xB7) || scan.has(0xA2);
+    if line.len() > 200 || !separators || !line.contains(['|', '·', '•', '[', ',']) {
         return false;
     }
     let (mut tokens, mut social) = (0, 0);
-    for t in lower.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()) {
+    for t in lower.text().split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()) {
         tokens += 1;
         social += usize::from(SOCIAL.contains(&t));
     }
@@ -136,40 +182,38 @@ fn is_share(line: &str, lower: &str) -> bool {
 
 /// Star ratings and emoji reaction bars: "Rate this: ★★★★☆ (5 votes)",
 /// "👍 142   😮 17".
-fn is_rating(line: &str) -> bool {
-    if line.len() > 160 {
+fn is_rating(line: &str, scan: &Scan) -> bool {
+    // The stars are led by 0xE2 in UTF-8, the emoji (four-byte sequences) by 0xF0.
+    if line.len() > 160 || !(scan.has(0xE2) || scan.has(0xF0)) {
         return false;
     }
     if line.contains(['★', '☆']) {
         return true;
     }
-    // These emoji are four-byte UTF-8 sequences, all led by 0xF0.
-    if memchr::memchr(0xF0, line.as_bytes()).is_none() {
+    if !scan.has(0xF0) {
         return false;
     }
     let emoji = line.chars().filter(|&c| ('\u{1F300}'..='\u{1FAFF}').contains(&c)).count();
-    emoji >= 2 && line.bytes().any(|b| b.is_ascii_digit())
+    emoji >= 2 && scan.has_digit()
 }
 
 /// Comment-form fields ("Name *", "Email*") and buttons ("[Post Comment]").
-fn is_form_field(line: &str, lower: &str) -> bool {
-    let few_words = || word_count(line) <= 3;
-    let field = line.ends_with('*') && few_words();
-    if field {
+fn is_form_field(line: &str, words: usize, lower: &mut Lower) -> bool {
+    let few_words = words <= 3;
+    if line.ends_with('*') && few_words {
         return true;
     }
     let button = line.starts_with('[') && line.ends_with(']') && !line[1..].contains('[');
     // The word search runs only where its answer matters.
-    if !(button || (!line.ends_with('.') && few_words())) {
+    if !(button || (!line.ends_with('.') && few_words)) {
         return false;
     }
-    ["comment", "coment", "kommentar", "komentarz", "commentaire", "reply", "submit", "enviar"]
-        .iter()
-        .any(|w| lower.contains(w))
+    lower.hits() & crate::lexicon::sets::FORM_WORD_HIT != 0
 }
 
-fn is_nav(line: &str) -> bool {
-    if !crate::meta::has_separator(line) && !line.contains("  ") && !line.contains(" > ") {
+fn is_nav(line: &str, scan: &Scan) -> bool {
+    let spaced = scan.has(b' ') && (line.contains("  ") || (scan.has(b'>') && line.contains(" > ")));
+    if !crate::meta::has_separator_scanned(line, scan) && !spaced {
         return false;
     }
     let mut segs: Vec<&str> = Vec::new();
