@@ -6,7 +6,7 @@
 
 use crate::credit::{attributions, short_name};
 use crate::dateline::dateline;
-use crate::lexicon::{AD_LABELS, NAME_CONNECTORS, contains_phrase};
+use crate::lexicon::{AD_LABEL_SET, NAME_CONNECTORS};
 use crate::lines::runs;
 use crate::meta::{header_date_line, is_handle_name, words};
 use crate::model::{
@@ -74,11 +74,12 @@ impl Found {
 }
 
 pub(crate) fn layout(text: &str) -> (Vec<Block>, Metadata, Vec<Diagnostic>) {
+    let mut buf = String::new();
     let mut units: Vec<Unit> = runs(text)
         .into_iter()
         .map(|r| {
             let t = &text[r.start..r.end];
-            let (shape, words) = shape(t);
+            let (shape, words) = shape(t, &mut buf);
             Unit { start: r.start, end: r.end, text: t, kind: initial_kind(&shape), shape, words, teaser: false }
         })
         .collect();
@@ -142,7 +143,7 @@ fn header_line(units: &mut Vec<Unit>, meta: &mut Metadata, found: &mut Found) ->
         words: words(&text[..date_end]),
         teaser: false,
     };
-    let ad = contains_phrase(AD_LABELS, slot.trim_matches(|c: char| !c.is_alphanumeric()));
+    let ad = AD_LABEL_SET.contains(slot.trim_matches(|c: char| !c.is_alphanumeric()));
     let slot_unit = Unit {
         start: start + slot_start,
         end,

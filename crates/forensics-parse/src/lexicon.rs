@@ -54,9 +54,25 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("липня", 7), ("серпня", 8), ("вересня", 9), ("жовтня", 10), ("листопада", 11), ("грудня", 12),
 ];
 
+/// [`MONTHS`] by the first byte of the name, each bucket in list order.
+static MONTH_BUCKETS: std::sync::LazyLock<Vec<Vec<(&str, u8)>>> = std::sync::LazyLock::new(|| {
+    let mut buckets = vec![Vec::new(); 256];
+    for &(name, m) in MONTHS {
+        buckets[usize::from(name.as_bytes()[0])].push((name, m));
+    }
+    buckets
+});
+
 /// The month a word names, if any. Exact forms win; an abbreviation must be
 /// unambiguous across languages ("jui" could be juin or juillet: rejected).
 pub(crate) fn month_of(word: &str) -> Option<u8> {
+    // Most words open with an ASCII letter no month name starts with.
+    if let Some(&b0) = word.as_bytes().first()
+        && b0.is_ascii()
+        && MONTH_BUCKETS[usize::from(b0.to_ascii_lowercase())].is_empty()
+    {
+        return None;
+    }
     let chars = word.chars().count();
     if !(3..=12).contains(&chars) {
         return None;
@@ -73,13 +89,13 @@ pub(crate) fn month_of(word: &str) -> Option<u8> {
         owned = word.to_lowercase();
         &owned
     };
-    let first = w.as_bytes()[0];
-    if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| name.as_bytes()[0] == first && *name == w) {
+    let bucket = &MONTH_BUCKETS[usize::from(w.as_bytes()[0])];
+    if let Some(&(_, m)) = bucket.iter().find(|(name, _)| *name == w) {
         return Some(m);
     }
     let mut found = None;
-    for &(name, m) in MONTHS {
-        if name.as_bytes()[0] == first && name.starts_with(w) {
+    for &(name, m) in bucket {
+        if name.starts_with(w) {
             match found {
                 None => found = Some(m),
                 Some(prev) if prev != m => return None,
@@ -288,20 +304,47 @@ pub(crate) fn is_known_agency(name: &str) -> bool {
     AGENCY_CANON.iter().any(|(k, _)| *k == lower)
 }
 
-/// Case-insensitive membership of a whole (trimmed) phrase.
-pub(crate) fn contains_phrase(list: &[&str], phrase: &str) -> bool {
-    let p = phrase.trim();
-    // Short ASCII phrases (nearly all) are lower-cased on the stack.
-    let mut buf = [0u8; 64];
-    if p.is_ascii() && p.len() <= buf.len() {
-        let b = &mut buf[..p.len()];
-        b.copy_from_slice(p.as_bytes());
-        b.make_ascii_lowercase();
-        return list.iter().any(|w| w.as_bytes() == b);
-    }
-    let p = p.to_lowercase();
-    list.iter().any(|w| *w == p)
+/// A word list answering case-insensitive membership of a whole (trimmed)
+/// phrase; the byte lengths of its entries rule out most phrases at once.
+pub(crate) struct Phrases {
+    list: &'static [&'static str],
+    /// Bit `n` is set when an entry is `n` bytes long (bit 63: 63 or more).
+    lens: u64,
 }
+
+impl Phrases {
+    pub(crate) const fn new(list: &'static [&'static str]) -> Phrases {
+        let mut lens = 0u64;
+        let mut i = 0;
+        while i < list.len() {
+            let n = list[i].len();
+            lens |= 1 << if n < 63 { n } else { 63 };
+            i += 1;
+        }
+        Phrases { list, lens }
+    }
+
+    pub(crate) fn contains(&self, phrase: &str) -> bool {
+        let p = phrase.trim();
+        // Short ASCII phrases (nearly all) keep their length when lower-cased
+        // and are lower-cased on the stack.
+        let mut buf = [0u8; 64];
+        if p.is_ascii() && p.len() <= buf.len() {
+            if self.lens & (1 << p.len().min(63)) == 0 {
+                return false;
+            }
+            let b = &mut buf[..p.len()];
+            b.copy_from_slice(p.as_bytes());
+            b.make_ascii_lowercase();
+            return self.list.iter().any(|w| w.as_bytes() == b);
+        }
+        let p = p.to_lowercase();
+        self.list.iter().any(|w| *w == p)
+    }
+}
+
+pub(crate) const AD_LABEL_SET: Phrases = Phrases::new(AD_LABELS);
+pub(crate) const TEASER_HEADER_SET: Phrases = Phrases::new(TEASER_HEADERS);
 
 /// Multi-phrase matchers over lower-cased lines, built once: one pass per
 /// line instead of one substring search per phrase.
@@ -335,11 +378,15 @@ pub(crate) mod sets {
     static LINE: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
         let phrases: Vec<&str> = LINE_LISTS.iter().flat_map(|(l, _)| l.iter().copied()).collect();
         let lists = LINE_LISTS.iter().flat_map(|(l, bit)| std::iter::repeat_n(*bit, l.len())).collect();
-        (build(&phrases), lists)
+        // The phrases are lower case: matching ASCII letters of either case
+        // in an ASCII line equals matching its lower-cased copy.
+        let ac = AhoCorasick::builder().ascii_case_insensitive(true).build(&phrases).expect("static phrase list");
+        (ac, lists)
     });
 
     /// Which of the lists have a phrase somewhere in `lower` (a lower-cased
-    /// line), as `*_HIT` bits: the same answers as one `is_match` per list.
+    /// line, or an ASCII line as it is), as `*_HIT` bits: the same answers
+    /// as one `is_match` per list on the lower-cased line.
     pub(crate) fn line_hits(lower: &str) -> u8 {
         let (ac, lists) = &*LINE;
         let mut hits = 0;
@@ -370,6 +417,10 @@ mod tests {
             }
         }
         assert_eq!(line_hits("leave a comment"), FORM_HIT | FORM_WORD_HIT);
+        assert_eq!(line_hits("Leave a COMMENT"), FORM_HIT | FORM_WORD_HIT);
+        for (list, _) in lists {
+            assert!(list.iter().all(|p| !p.bytes().any(|b| b.is_ascii_uppercase())), "phrases are lower case");
+        }
         assert_eq!(line_hits("a quiet night in the harbour"), 0);
     }
 }

@@ -45,41 +45,59 @@ impl MetaLine {
 
 /// Splits a line at separators (`|`, `·`, `•`, `»`, `›`, spaced dashes),
 /// giving trimmed, non-empty segments with their byte ranges.
-pub(crate) fn segments(line: &str) -> Vec<(&str, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut iter = line.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let hard = matches!(c, '|' | '·' | '•' | '»' | '›' | '⏱' | '¦');
-        let spaced_dash = matches!(c, '-' | '–' | '—')
-            && line[..i].ends_with(' ')
-            && iter.peek().is_some_and(|&(_, n)| n == ' ');
-        if hard || spaced_dash {
-            push_seg(&mut out, line, start, i);
-            start = i + c.len_utf8();
+pub(crate) fn segments(line: &str) -> Segments<'_> {
+    Segments { line, start: 0, iter: line.char_indices().peekable(), done: false }
+}
+
+/// The iterator [`segments`] returns.
+pub(crate) struct Segments<'a> {
+    line: &'a str,
+    start: usize,
+    iter: std::iter::Peekable<std::str::CharIndices<'a>>,
+    done: bool,
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<(&'a str, usize)> {
+        let line = self.line;
+        while let Some((i, c)) = self.iter.next() {
+            let hard = matches!(c, '|' | '·' | '•' | '»' | '›' | '⏱' | '¦');
+            let spaced_dash = matches!(c, '-' | '–' | '—')
+                && line[..i].ends_with(' ')
+                && self.iter.peek().is_some_and(|&(_, n)| n == ' ');
+            if hard || spaced_dash {
+                let seg = trimmed_seg(line, self.start, i);
+                self.start = i + c.len_utf8();
+                if seg.is_some() {
+                    return seg;
+                }
+            }
         }
+        if self.done {
+            return None;
+        }
+        self.done = true;
+        trimmed_seg(line, self.start, line.len())
     }
-    push_seg(&mut out, line, start, line.len());
-    out
 }
 
 /// Whether `segments` could split `line` at all, given its [`Scan`].
 pub(crate) fn has_separator_scanned(line: &str, scan: &Scan) -> bool {
-    // Every separator holds `|`, `-` or a non-ASCII byte: the scan rules
-    // out most plain lines before the six searches.
-    if !(scan.has(b'|') || scan.has(b'-') || !scan.is_ascii()) {
+    // Every separator holds `|`, `-` or ends in one of these bytes: the
+    // scan rules out most lines before the four searches.
+    const SEPARATOR_BYTES: u64 = crate::scan::bits(&[b'|', b'-', 0xB7, 0xA2, 0xBB, 0xBA, 0xB1, 0xA6, 0x93, 0x94]);
+    if !scan.has_any(SEPARATOR_BYTES) {
         return false;
     }
     line.contains(['|', '·', '•', '»', '›', '⏱', '¦']) || line.contains(" - ") || line.contains(" – ") || line.contains(" — ")
 }
 
-fn push_seg<'a>(out: &mut Vec<(&'a str, usize)>, line: &'a str, start: usize, end: usize) {
+fn trimmed_seg(line: &str, start: usize, end: usize) -> Option<(&str, usize)> {
     let raw = &line[start..end];
     let trimmed = raw.trim();
-    if !trimmed.is_empty() {
-        let lead = raw.len() - raw.trim_start().len();
-        out.push((trimmed, start + lead));
-    }
+    (!trimmed.is_empty()).then(|| (trimmed, start + raw.len() - raw.trim_start().len()))
 }
 
 /// Reads a line as page metadata. `None` when it is not one: every part
@@ -108,13 +126,13 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan) -> Option<MetaLine> {
     if !scan.has_digit() && !scan.has(b'@') && !separated && !line.trim_start().starts_with(may_open_byline) {
         return None;
     }
-    let segs = segments(line);
     let mut m = MetaLine::default();
     let mut others = 0;
     let mut after_byline = false;
-    for (idx, &(seg, off)) in segs.iter().enumerate() {
+    for (idx, (seg, off)) in segments(line).enumerate() {
         let mut found = false;
-        if let Some((name, rest_at)) = byline(seg)
+        if seg.starts_with(may_open_byline)
+            && let Some((name, rest_at)) = byline(seg)
             && byline_tail_ok(&seg[rest_at..])
         {
             if m.byline.is_none() && m.handles.is_empty() && idx == 0 {
@@ -136,8 +154,8 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan) -> Option<MetaLine> {
             found = true;
             m.read_time.get_or_insert((seg[s..e].to_string(), (off + s, off + e)));
         }
-        let labelled = date_label(seg).is_ok();
-        if (words(seg) <= 8 || (labelled && words(seg) <= 20))
+        let seg_words = words(seg);
+        if (seg_words <= 8 || (seg_words <= 20 && date_label(seg).is_ok()))
             && let Some((d, s, e)) = find_date(seg)
             && date_context_ok(&seg[..s], &seg[e..])
         {
@@ -161,7 +179,7 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan) -> Option<MetaLine> {
             // The segment after a byline may name the author's agency.
             if after_byline && idx > 0 && m.byline_agency.is_none() && affiliation_ok(seg) {
                 m.byline_agency = Some((crate::credit::short_name(seg), (off, off + seg.len())));
-            } else if words(seg) > 5 || seg.ends_with(['.', '!', '?']) || seg.len() > 60 {
+            } else if seg_words > 5 || seg.ends_with(['.', '!', '?']) || seg.len() > 60 {
                 return None;
             }
             others += 1;
@@ -388,8 +406,14 @@ pub(crate) fn read_time(s: &str) -> Option<Range> {
     if s.len() > MAX_META_LINE || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let lower = s.to_lowercase();
-    if !["min", "мин", "хв"].iter().any(|u| lower.contains(u)) {
+    let unit = if s.is_ascii() {
+        // ASCII text lower-cases byte for byte: no copy needed.
+        s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"min"))
+    } else {
+        let lower = s.to_lowercase();
+        ["min", "мин", "хв"].iter().any(|u| lower.contains(u))
+    };
+    if !unit {
         return None;
     }
     for (i, c) in crate::date::word_starts(s) {

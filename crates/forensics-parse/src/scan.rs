@@ -17,98 +17,171 @@ const WORD_PREFIX: usize = 4096;
 /// What one pass over a line tells.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scan {
-    /// Bit `b` is set when byte value `b` occurs (all bits for long lines:
+    /// Byte classes that occur (`CLASS` bits; all bits for long lines:
     /// "anything may occur", which keeps every gate a safe over-estimate).
-    present: [u64; 4],
+    mask: u64,
     /// Whitespace-separated words in the first 4 KB (`split_whitespace`).
     pub words: usize,
+}
+
+const DIGIT: u64 = 1 << 0;
+const UPPER: u64 = 1 << 1;
+const LOWER: u64 = 1 << 2;
+const SPACE: u64 = 1 << 3;
+const NON_ASCII: u64 = 1 << 4;
+/// Bytes the line tests ask about, each with a bit of its own.
+/// The non-ASCII ones are the last bytes of separators and symbols: `·`
+/// (C2 B7), `•` (E2 80 A2), `»` (C2 BB), `›` (E2 80 BA), `⏱` (E2 8F B1),
+/// `¦` (C2 A6), `–` (E2 80 93), `—` (E2 80 94); and lead bytes E2, F0, C2.
+const TRACKED: &[u8] = b"|-@:/([,> *.'\xB7\xA2\xBB\xBA\xB1\xA6\x93\x94\xE2\xF0\xC2";
+const FIRST_TRACKED: u32 = 6;
+
+/// Class bits per byte value.
+const CLASS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    let mut k = 0;
+    while k < TRACKED.len() {
+        t[TRACKED[k] as usize] |= 1 << (FIRST_TRACKED + k as u32);
+        k += 1;
+    }
+    t
+};
+
+/// The bit of byte `b` alone, 0 when `b` is not tracked.
+const fn own_bit(b: u8) -> u64 {
+    let mut k = 0;
+    while k < TRACKED.len() {
+        if TRACKED[k] == b {
+            return 1 << (FIRST_TRACKED + k as u32);
+        }
+        k += 1;
+    }
+    0
+}
+
+/// The mask of tracked `bytes` for [`Scan::has_any`] (an untracked byte
+/// sets every bit: it may always occur).
+pub(crate) const fn bits(bytes: &[u8]) -> u64 {
+    let mut m = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        let bit = own_bit(bytes[k]);
+        m |= if bit == 0 { u64::MAX } else { bit };
+        k += 1;
+    }
+    m
+}
+
+/// Whether the non-ASCII char starting `b` is whitespace (U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+fn non_ascii_space(b: &[u8]) -> bool {
+    match b {
+        [0xC2, 0x85 | 0xA0, ..] => true,
+        [0xE1, 0x9A, 0x80, ..] => true,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => true,
+        [0xE2, 0x81, 0x9F, ..] => true,
+        [0xE3, 0x80, 0x80, ..] => true,
+        _ => false,
+    }
 }
 
 impl Scan {
     pub(crate) fn of(line: &str) -> Scan {
         let b = line.as_bytes();
         if b.len() > SCAN_MAX {
-            return Scan { present: [u64::MAX; 4], words: word_count(line) };
+            return Scan { mask: u64::MAX, words: word_count(line) };
         }
-        let mut present = [0u64; 4];
-        let mut words = 0;
-        let mut in_word = false;
-        let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            present[usize::from(c >> 6)] |= 1 << (c & 63);
-            let space = if c < 0x80 {
-                i += 1;
-                ASCII_SPACE[usize::from(c)]
-            } else if c >= 0xC0 {
-                // A lead byte: decode the char (continuation bytes only mark
-                // themselves present and are skipped by the lead's length).
-                let ch = line[i..].chars().next().unwrap_or(' ');
-                let n = ch.len_utf8();
-                for &cc in &b[i + 1..i + n] {
-                    present[usize::from(cc >> 6)] |= 1 << (cc & 63);
-                }
-                i += n;
-                ch.is_whitespace()
-            } else {
-                // Not reached for valid UTF-8 (continuations follow a lead).
-                i += 1;
-                false
-            };
-            words += usize::from(!space && !in_word);
-            in_word = !space;
-        }
-        Scan { present, words }
+        // Two tight loops beat one loop doing both.
+        let mask = b.iter().fold(0, |m, &c| m | CLASS[usize::from(c)]);
+        Scan { mask, words: count_words(b, mask & NON_ASCII == 0) }
     }
 
-    /// Byte value `b` occurs in the line.
+    /// Byte value `b` occurs in the line (always true for untracked bytes).
     #[inline]
     pub(crate) fn has(&self, b: u8) -> bool {
-        self.present[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+        let bit = own_bit(b);
+        bit == 0 || self.mask & bit != 0
+    }
+
+    /// One of the bytes of a [`bits`] mask occurs.
+    #[inline]
+    pub(crate) fn has_any(&self, bits: u64) -> bool {
+        self.mask & bits != 0
     }
 
     /// An ASCII digit occurs.
     #[inline]
     pub(crate) fn has_digit(&self) -> bool {
-        // '0'..='9' are bits 48..=57 of the first word.
-        self.present[0] & (0x3FF << 48) != 0
+        self.mask & DIGIT != 0
     }
 
     /// An ASCII letter occurs.
     #[inline]
     pub(crate) fn has_ascii_letter(&self) -> bool {
-        // 'A'..='Z' are bits 1..=26, 'a'..='z' bits 33..=58 of the second word.
-        self.present[1] & ((0x3FF_FFFF << 1) | (0x3FF_FFFF << 33)) != 0
+        self.mask & (UPPER | LOWER) != 0
     }
 
     /// An ASCII letter or digit occurs.
     #[inline]
     pub(crate) fn has_ascii_alnum(&self) -> bool {
-        self.has_digit() || self.has_ascii_letter()
+        self.mask & (UPPER | LOWER | DIGIT) != 0
     }
 
     /// Only ASCII bytes occur.
     #[inline]
     pub(crate) fn is_ascii(&self) -> bool {
-        self.present[2] | self.present[3] == 0
+        self.mask & NON_ASCII == 0
     }
 }
 
-/// `char::is_whitespace` for ASCII.
-const ASCII_SPACE: [bool; 128] = {
-    let mut t = [false; 128];
-    t[b'\t' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[0x0B] = true;
-    t[0x0C] = true;
-    t[b'\r' as usize] = true;
-    t[b' ' as usize] = true;
-    t
-};
-
 /// Words in the first 4 KB of `s`: enough for every threshold used.
 pub(crate) fn word_count(s: &str) -> usize {
-    crate::text::prefix(s, WORD_PREFIX).split_whitespace().count()
+    let b = crate::text::prefix(s, WORD_PREFIX).as_bytes();
+    count_words(b, b.is_ascii())
+}
+
+/// `split_whitespace().count()` of UTF-8 bytes, `ascii` when they all are.
+fn count_words(b: &[u8], ascii: bool) -> usize {
+    let mut words = 0;
+    let mut prev_space = true;
+    if ascii {
+        for &c in b {
+            let space = CLASS[usize::from(c)] & SPACE != 0;
+            words += usize::from(prev_space & !space);
+            prev_space = space;
+        }
+        return words;
+    }
+    for (i, &c) in b.iter().enumerate() {
+        let space = match c {
+            0..=0x7F => CLASS[usize::from(c)] & SPACE != 0,
+            // Continuation bytes belong to the char before.
+            0x80..=0xBF => continue,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => non_ascii_space(&b[i..]),
+            _ => false,
+        };
+        words += usize::from(prev_space & !space);
+        prev_space = space;
+    }
+    words
 }
 
 #[cfg(test)]
@@ -125,13 +198,16 @@ mod tests {
             "\u{1F44D} 142",
             "tab\tand\u{0B}vertical",
             "ΣΊΣΥΦΟΣ",
+            "a\u{85}b\u{1680}c\u{2000}d\u{200A}e\u{2028}f\u{2029}g\u{202F}h\u{205F}i\u{3000}j\u{200B}k",
+            "Photo: AP Photo/Jane Roe · 12:30 | @desk, [x] > y * z.",
         ];
         for line in lines {
             let s = Scan::of(line);
             assert_eq!(s.words, line.split_whitespace().count(), "{line:?}");
-            for b in 0..=255u8 {
+            for &b in TRACKED {
                 assert_eq!(s.has(b), line.as_bytes().contains(&b), "{line:?} {b}");
             }
+            assert!(s.has(b'#') || !line.contains('#'), "untracked bytes always may occur");
             assert_eq!(s.has_digit(), line.bytes().any(|b| b.is_ascii_digit()));
             assert_eq!(s.has_ascii_letter(), line.bytes().any(|b| b.is_ascii_alphabetic()));
             assert_eq!(s.is_ascii(), line.is_ascii());
@@ -140,5 +216,7 @@ mod tests {
         let s = Scan::of(&long);
         assert_eq!(s.words, 820);
         assert!(s.has(b'#'), "long lines claim every byte");
+        let long = "ord\u{a0}på\u{3000}€ ".repeat(500);
+        assert_eq!(Scan::of(&long).words, crate::text::prefix(&long, 4096).split_whitespace().count());
     }
 }

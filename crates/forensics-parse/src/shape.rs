@@ -1,7 +1,7 @@
 //! The shape of one run of text, judged alone; `layout` adds the context.
 
 use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line_lower};
-use crate::lexicon::{AD_LABELS, SHARE_LABELS, SOCIAL, TEASER_HEADERS, contains_phrase};
+use crate::lexicon::{AD_LABEL_SET, SHARE_LABELS, SOCIAL, TEASER_HEADER_SET};
 use crate::meta::{MetaLine, segments};
 use crate::scan::Scan;
 
@@ -39,43 +39,54 @@ const TITLE_MAX: usize = 240;
 const FURNITURE_MAX: usize = 300;
 
 /// The lower-cased line and the phrase lists found in it, computed on first
-/// use: most lines are decided before any test needs them.
+/// use (most lines are decided before any test needs them) into a buffer
+/// reused from line to line.
 struct Lower<'a> {
     line: &'a str,
-    text: Option<String>,
+    buf: &'a mut String,
+    ready: bool,
     hits: Option<u8>,
 }
 
 impl Lower<'_> {
     fn text(&mut self) -> &str {
-        let line = self.line;
-        self.text.get_or_insert_with(|| {
-            if line.is_ascii() {
-                line.to_ascii_lowercase()
+        if !self.ready {
+            self.buf.clear();
+            if self.line.is_ascii() {
+                self.buf.push_str(self.line);
+                self.buf.make_ascii_lowercase();
             } else {
-                line.to_lowercase()
+                *self.buf = self.line.to_lowercase();
             }
-        })
+            self.ready = true;
+        }
+        self.buf
     }
 
-    /// `lexicon::sets::line_hits` of the lower-cased line.
+    /// `lexicon::sets::line_hits` of the lower-cased line (its automaton
+    /// ignores ASCII case, so an ASCII line is searched as it is).
     fn hits(&mut self) -> u8 {
         if let Some(h) = self.hits {
             return h;
         }
-        let h = crate::lexicon::sets::line_hits(self.text());
+        let h = if self.line.is_ascii() {
+            crate::lexicon::sets::line_hits(self.line)
+        } else {
+            crate::lexicon::sets::line_hits(self.text())
+        };
         self.hits = Some(h);
         h
     }
 }
 
-/// The shape of `line` (a trimmed run), with its word count.
-pub(crate) fn shape(line: &str) -> (Shape, usize) {
+/// The shape of `line` (a trimmed run) and its word count; `buf` is scratch
+/// space kept across lines.
+pub(crate) fn shape(line: &str, buf: &mut String) -> (Shape, usize) {
     let scan = Scan::of(line);
-    (shape_scanned(line, &scan), scan.words)
+    (shape_scanned(line, &scan, buf), scan.words)
 }
 
-fn shape_scanned(line: &str, scan: &Scan) -> Shape {
+fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     use crate::lexicon::sets::{FORM_HIT, PROMO_HIT, SOURCE_HIT};
     let short = line.len() <= FURNITURE_MAX;
     let has_alnum = scan.has_ascii_alnum() || (!scan.is_ascii() && line.chars().any(char::is_alphanumeric));
@@ -85,13 +96,13 @@ fn shape_scanned(line: &str, scan: &Scan) -> Shape {
     let words = scan.words;
     // Labels and headers are a few words long.
     let label = line.len() <= 48;
-    if label && contains_phrase(AD_LABELS, line.trim_matches(|c: char| !c.is_alphanumeric())) {
+    if label && AD_LABEL_SET.contains(line.trim_matches(|c: char| !c.is_alphanumeric())) {
         return Shape::AdLabel;
     }
-    if label && contains_phrase(TEASER_HEADERS, line.trim_end_matches([':', '.', '»', '›', '>', ' '])) {
+    if label && TEASER_HEADER_SET.contains(line.trim_end_matches([':', '.', '»', '›', '>', ' '])) {
         return Shape::TeaserHeader;
     }
-    let mut lower = Lower { line, text: None, hits: None };
+    let mut lower = Lower { line, buf, ready: false, hits: None };
     if short && words <= 20 && lower.hits() & FORM_HIT != 0 {
         return Shape::Form;
     }
