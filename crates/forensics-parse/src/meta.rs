@@ -49,6 +49,13 @@ pub(crate) fn segments(line: &str) -> Segments<'_> {
     Segments { line, start: 0, iter: line.char_indices().peekable(), done: false }
 }
 
+/// [`segments`] of a line known to hold no separator when `!separated`:
+/// the whole trimmed line, without reading it char by char.
+fn segments_known(line: &str, separated: bool) -> Segments<'_> {
+    let from = if separated { 0 } else { line.len() };
+    Segments { line, start: 0, iter: line[from..].char_indices().peekable(), done: false }
+}
+
 /// The iterator [`segments`] returns.
 pub(crate) struct Segments<'a> {
     line: &'a str,
@@ -129,7 +136,7 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan) -> Option<MetaLine> {
     let mut m = MetaLine::default();
     let mut others = 0;
     let mut after_byline = false;
-    for (idx, (seg, off)) in segments(line).enumerate() {
+    for (idx, (seg, off)) in segments_known(line, separated).enumerate() {
         let mut found = false;
         if seg.starts_with(may_open_byline)
             && let Some((name, rest_at)) = byline(seg)

@@ -111,7 +111,7 @@ impl Scan {
         }
         // Two tight loops beat one loop doing both.
         let mask = b.iter().fold(0, |m, &c| m | CLASS[usize::from(c)]);
-        Scan { mask, words: count_words(b, mask & NON_ASCII == 0) }
+        Scan { mask, words: count_words(b) }
     }
 
     /// Byte value `b` occurs in the line (always true for untracked bytes).
@@ -155,33 +155,61 @@ impl Scan {
 /// Words in the first 4 KB of `s`: enough for every threshold used.
 pub(crate) fn word_count(s: &str) -> usize {
     let b = crate::text::prefix(s, WORD_PREFIX).as_bytes();
-    count_words(b, b.is_ascii())
+    count_words(b)
 }
 
-/// `split_whitespace().count()` of UTF-8 bytes, `ascii` when they all are.
-fn count_words(b: &[u8], ascii: bool) -> usize {
+/// `split_whitespace().count()` of the UTF-8 bytes `b`.
+fn count_words(b: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
     let mut words = 0;
     let mut prev_space = true;
-    if ascii {
-        for &c in b {
-            let space = CLASS[usize::from(c)] & SPACE != 0;
-            words += usize::from(prev_space & !space);
-            prev_space = space;
+    let mut i = 0;
+    // Eight ASCII bytes at a time: a word starts at a non-space byte after
+    // a space byte (or after the start).
+    while i + 8 <= b.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        if x & HI != 0 {
+            // Some non-ASCII byte: this chunk goes char by char.
+            let end = i + 8;
+            while i < end {
+                step(b, i, &mut words, &mut prev_space);
+                i += 1;
+            }
+            continue;
         }
-        return words;
+        let t = x ^ (0x20 * LO);
+        let blank = !(((t & !HI) + !HI) | t) & HI;
+        // Bytes 9..=13 (tab to carriage return); no lane carries for ASCII.
+        let control = (x + 0x77 * LO) & !(x + 0x72 * LO) & HI;
+        let space = blank | control;
+        let starts = !space & HI & ((space << 8) | (u64::from(prev_space) << 7));
+        words += starts.count_ones() as usize;
+        prev_space = space >> 63 != 0;
+        i += 8;
     }
-    for (i, &c) in b.iter().enumerate() {
-        let space = match c {
-            0..=0x7F => CLASS[usize::from(c)] & SPACE != 0,
-            // Continuation bytes belong to the char before.
-            0x80..=0xBF => continue,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => non_ascii_space(&b[i..]),
-            _ => false,
-        };
-        words += usize::from(prev_space & !space);
-        prev_space = space;
+    while i < b.len() {
+        step(b, i, &mut words, &mut prev_space);
+        i += 1;
     }
     words
+}
+
+/// One byte of [`count_words`]'s char-by-char path.
+#[inline]
+fn step(b: &[u8], i: usize, words: &mut usize, prev_space: &mut bool) {
+    let c = b[i];
+    let space = match c {
+        0..=0x7F => CLASS[usize::from(c)] & SPACE != 0,
+        // Continuation bytes belong to the char before.
+        0x80..=0xBF => return,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => non_ascii_space(&b[i..]),
+        _ => false,
+    };
+    *words += usize::from(*prev_space & !space);
+    *prev_space = space;
 }
 
 #[cfg(test)]
@@ -216,6 +244,20 @@ mod tests {
         let s = Scan::of(&long);
         assert_eq!(s.words, 820);
         assert!(s.has(b'#'), "long lines claim every byte");
+        // Every ASCII byte and the non-ASCII spaces, in pseudo-random runs
+        // that cross the eight-byte chunks at every offset.
+        let alphabet: Vec<char> = (0u8..0x80).map(char::from).chain(['\u{85}', '\u{a0}', '\u{2003}', 'é', '€', '\u{3000}']).collect();
+        let mut state = 7u64;
+        for len in 0..200 {
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let r = (state >> 33) as usize;
+                    if r % 3 == 0 { ' ' } else { alphabet[r % alphabet.len()] }
+                })
+                .collect();
+            assert_eq!(Scan::of(&text).words, text.split_whitespace().count(), "{text:?}");
+        }
         let long = "ord\u{a0}på\u{3000}€ ".repeat(500);
         assert_eq!(Scan::of(&long).words, crate::text::prefix(&long, 4096).split_whitespace().count());
     }
