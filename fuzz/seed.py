@@ -44,6 +44,16 @@ def warc_record(uri, payload):
     return head + http + b"\r\n\r\n"
 
 
+def warc_request(uri):
+    """A request record: read, counted, never a document."""
+    http = b"GET / HTTP/1.1\r\nHost: example.org\r\n\r\n"
+    head = (
+        "WARC/1.1\r\nWARC-Type: request\r\nWARC-Target-URI: %s\r\n"
+        "Content-Type: application/http; msgtype=request\r\nContent-Length: %d\r\n\r\n" % (uri, len(http))
+    ).encode()
+    return head + http + b"\r\n\r\n"
+
+
 def main():
     texts, lines, warc = [], [], []
     for p, name, data in documents():
@@ -69,6 +79,15 @@ def main():
         put("jsonl", "mixed.jsonl", (lines[0] + "\n{broken\n" + '{"id": 7, "html": "<p>x</p>"}\n{"text": "no id"}\n').encode())
     if warc:
         put("warc", "seeds.warc", b"".join(warc))
+        # Small single-record files too: the fuzzer mutates those fastest.
+        for i, r in enumerate(warc[:8]):
+            put("warc", "record%d.warc" % i, r)
+        # Common Crawl style: one gzip member per record (mtime 0: same bytes
+        # every run); and the first record alone, compressed and truncated.
+        put("warc", "seeds.warc.gz", b"".join(gzip.compress(r, mtime=0) for r in warc))
+        put("warc", "one.warc.gz", gzip.compress(warc[0], mtime=0))
+        put("warc", "truncated.warc.gz", gzip.compress(warc[0], mtime=0)[:200])
+        put("warc", "two_kinds.warc", warc[0] + warc_request("https://example.org/") + warc[-1])
     if texts:
         put("analyze", "all", b"\xff".join(texts))
         # A copy and a trimmed rewrite, so dedup and provenance have work.

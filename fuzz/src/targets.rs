@@ -45,10 +45,17 @@ pub fn jsonl(data: &[u8]) {
     check_inputs(&inputs);
 }
 
-/// The WARC reader, on an uncompressed `.warc` file.
+/// The WARC reader: a `.warc.gz` file when the input starts with the gzip
+/// magic bytes (so truncated and corrupt members are exercised), a plain
+/// `.warc` otherwise.
 pub fn warc(data: &[u8]) {
-    let inputs = read_as("fuzz.warc", data);
+    let name = if data.starts_with(&[0x1f, 0x8b]) { "fuzz.warc.gz" } else { "fuzz.warc" };
+    let inputs = read_as(name, data);
     check_inputs(&inputs);
+    for d in &inputs.documents {
+        assert!(d.locator.as_deref().is_some_and(|l| l.starts_with("offset ")), "{}: WARC document without an offset locator", d.id);
+        assert_eq!(d.format, Format::Html, "{}: WARC documents are HTML pages", d.id);
+    }
 }
 
 /// The whole pipeline over up to 16 documents separated by `0xFF` bytes
