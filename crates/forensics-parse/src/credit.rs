@@ -90,6 +90,10 @@ fn labelled_photo(tail: &str) -> Option<Found> {
             return Some(Found { name: canonical_agency(inner), start: open + 1, end: t.len() - 1 });
         }
     }
+    // Every label ends in a colon.
+    if !t.contains(':') {
+        return None;
+    }
     for label in ["Photo:", "Foto:", "Photo :", "Bild:", "Credit:", "Image:", "Photograph:"] {
         if let Some(p) = t.rfind(label) {
             let rest = &t[p + label.len()..];

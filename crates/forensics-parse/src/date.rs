@@ -193,6 +193,28 @@ pub(crate) fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
+/// Whether `b` holds a run of exactly four ASCII digits from 1900 to 2100:
+/// [`year`] always starts after a non-digit and ends before one.
+fn has_year_run(b: &[u8]) -> bool {
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 && in_year_range(&b[i - 4..i]) {
+            return true;
+        }
+        run = 0;
+    }
+    run == 4 && in_year_range(&b[b.len() - 4..])
+}
+
+fn in_year_range(d: &[u8]) -> bool {
+    let y = d.iter().fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'));
+    (1900..=2100).contains(&y)
+}
+
 pub(crate) fn date(i: &str) -> Res<'_, PartialDate> {
     alt((iso, numeric_dmy, text_dmy, text_mdy, text_my)).parse(i)
 }
@@ -201,8 +223,8 @@ pub(crate) fn date(i: &str) -> Res<'_, PartialDate> {
 /// boundaries, with its byte range in `s`. Linear in `s`: each attempt reads
 /// a bounded prefix except for one word, and attempts start only at words.
 pub(crate) fn find_date(s: &str) -> Option<(PartialDate, usize, usize)> {
-    // Every date form holds a number.
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
+    // Every date form holds a year: a run of exactly four digits.
+    if !has_year_run(s.as_bytes()) {
         return None;
     }
     for (i, c) in word_starts(s) {

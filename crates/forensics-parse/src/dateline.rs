@@ -126,6 +126,10 @@ fn standalone(i: &str) -> Res<'_, (Option<&str>, Option<&str>, Option<&str>)> {
 /// The dateline opening `para`, if any.
 pub(crate) fn dateline(para: &str) -> Option<DatelineMatch<'_>> {
     let window = crate::text::prefix(para, WINDOW);
+    // Every form holds an agency's "(" or a dash (ASCII, or led by E2).
+    if !window.bytes().any(|b| b == b'(' || b == b'-' || b == 0xE2) {
+        return None;
+    }
     let parsed = if window.len() == para.len() { alt((standalone, inline)).parse(window) } else { inline(window) };
     let (rest, (place, date, agency)) = parsed.ok()?;
     let place = place.map(str::trim).filter(|p| !p.is_empty());

@@ -305,46 +305,57 @@ pub(crate) fn is_known_agency(name: &str) -> bool {
 }
 
 /// A word list answering case-insensitive membership of a whole (trimmed)
-/// phrase; the byte lengths of its entries rule out most phrases at once.
+/// phrase; the first byte and byte length of its entries rule out nearly
+/// every phrase at once.
 pub(crate) struct Phrases {
     list: &'static [&'static str],
-    /// Bit `n` is set when an entry is `n` bytes long (bit 63: 63 or more).
-    lens: u64,
+    /// Per first byte: bit `n` is set when an entry of `n` bytes (bit 63:
+    /// 63 or more) starts with that byte.
+    lens: [u64; 256],
 }
 
 impl Phrases {
     pub(crate) const fn new(list: &'static [&'static str]) -> Phrases {
-        let mut lens = 0u64;
+        let mut lens = [0u64; 256];
         let mut i = 0;
         while i < list.len() {
-            let n = list[i].len();
-            lens |= 1 << if n < 63 { n } else { 63 };
+            let w = list[i].as_bytes();
+            if !w.is_empty() {
+                lens[w[0] as usize] |= Phrases::bit(w.len());
+            }
             i += 1;
         }
         Phrases { list, lens }
     }
 
+    const fn bit(len: usize) -> u64 {
+        1 << if len < 63 { len } else { 63 }
+    }
+
+    /// Whether an entry could be `p`, a lower-cased phrase.
+    fn may_hold(&self, p: &[u8]) -> bool {
+        p.first().is_some_and(|&b| self.lens[usize::from(b)] & Phrases::bit(p.len()) != 0)
+    }
+
     pub(crate) fn contains(&self, phrase: &str) -> bool {
         let p = phrase.trim();
-        // Short ASCII phrases (nearly all) keep their length when lower-cased
-        // and are lower-cased on the stack.
+        // Short ASCII phrases (nearly all) are lower-cased on the stack.
         let mut buf = [0u8; 64];
         if p.is_ascii() && p.len() <= buf.len() {
-            if self.lens & (1 << p.len().min(63)) == 0 {
-                return false;
-            }
             let b = &mut buf[..p.len()];
             b.copy_from_slice(p.as_bytes());
             b.make_ascii_lowercase();
-            return self.list.iter().any(|w| w.as_bytes() == b);
+            return self.may_hold(b) && self.list.iter().any(|w| w.as_bytes() == b);
         }
         let p = p.to_lowercase();
-        self.list.iter().any(|w| *w == p)
+        self.may_hold(p.as_bytes()) && self.list.iter().any(|w| *w == p)
     }
 }
 
 pub(crate) const AD_LABEL_SET: Phrases = Phrases::new(AD_LABELS);
 pub(crate) const TEASER_HEADER_SET: Phrases = Phrases::new(TEASER_HEADERS);
+pub(crate) const SOCIAL_SET: Phrases = Phrases::new(SOCIAL);
+pub(crate) const SHARE_LABEL_SET: Phrases = Phrases::new(SHARE_LABELS);
 
 /// Multi-phrase matchers over lower-cased lines, built once: one pass per
 /// line instead of one substring search per phrase.

@@ -92,13 +92,14 @@ impl<'a> Iterator for Segments<'a> {
 
 /// Whether `segments` could split `line` at all, given its [`Scan`].
 pub(crate) fn has_separator_scanned(line: &str, scan: &Scan) -> bool {
-    // Every separator holds `|`, `-` or ends in one of these bytes: the
-    // scan rules out most lines before the four searches.
-    const SEPARATOR_BYTES: u64 = crate::scan::bits(&[b'|', b'-', 0xB7, 0xA2, 0xBB, 0xBA, 0xB1, 0xA6, 0x93, 0x94]);
-    if !scan.has_any(SEPARATOR_BYTES) {
-        return false;
-    }
-    line.contains(['|', '·', '•', '»', '›', '⏱', '¦']) || line.contains(" - ") || line.contains(" – ") || line.contains(" — ")
+    use crate::scan::bits;
+    // Each separator holds a byte the scan tracks: `|`, `-`, or the last
+    // byte of `·` B7, `•` A2, `»` BB, `›` BA, `⏱` B1, `¦` A6, `–` 93, `—` 94.
+    const HARD: u64 = bits(&[b'|', 0xB7, 0xA2, 0xBB, 0xBA, 0xB1, 0xA6]);
+    (scan.has_any(HARD) && line.contains(['|', '·', '•', '»', '›', '⏱', '¦']))
+        || (scan.has(b'-') && line.contains(" - "))
+        || (scan.has(0x93) && line.contains(" – "))
+        || (scan.has(0x94) && line.contains(" — "))
 }
 
 fn trimmed_seg(line: &str, start: usize, end: usize) -> Option<(&str, usize)> {
@@ -113,24 +114,24 @@ pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
     if line.len() > MAX_META_LINE {
         return None;
     }
-    meta_line_scanned(line, &Scan::of(line))
+    let scan = Scan::of(line);
+    meta_line_scanned(line, &scan, has_separator_scanned(line, &scan))
 }
 
-/// [`meta_line`] given the line's [`Scan`].
-pub(crate) fn meta_line_scanned(line: &str, scan: &Scan) -> Option<MetaLine> {
+/// [`meta_line`] given the line's [`Scan`] and [`has_separator_scanned`].
+pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Option<MetaLine> {
     if line.len() > MAX_META_LINE {
         return None;
     }
     // Prose fast path: a line without separators is one segment, and one
     // segment of over 20 words is never metadata.
-    let separated = has_separator_scanned(line, scan);
     if !separated && scan.words > 20 {
         return None;
     }
     // Metadata is a date or read time (both hold a digit), a handle (an
     // `@`) or a byline, which opens a segment with a byline label. A line
-    // that is one segment needs its first letter checked only.
-    if !scan.has_digit() && !scan.has(b'@') && !separated && !line.trim_start().starts_with(may_open_byline) {
+    // that is one segment needs its start checked only.
+    if !scan.has_digit() && !scan.has(b'@') && !separated && !opens_with_byline_label(line.trim()) {
         return None;
     }
     let mut m = MetaLine::default();
@@ -138,7 +139,7 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan) -> Option<MetaLine> {
     let mut after_byline = false;
     for (idx, (seg, off)) in segments_known(line, separated).enumerate() {
         let mut found = false;
-        if seg.starts_with(may_open_byline)
+        if opens_with_byline_label(seg)
             && let Some((name, rest_at)) = byline(seg)
             && byline_tail_ok(&seg[rest_at..])
         {
@@ -333,6 +334,12 @@ fn may_open_byline(c: char) -> bool {
     BYLINE_LABELS.iter().any(|l| {
         l.chars().next().is_some_and(|l0| c == l0 || c.is_uppercase() && c.to_lowercase().eq(l0.to_lowercase()))
     })
+}
+
+/// Whether `seg` starts with a byline label as [`byline`] reads them (a
+/// necessary condition of its answer).
+fn opens_with_byline_label(seg: &str) -> bool {
+    seg.starts_with(may_open_byline) && BYLINE_LABELS.iter().any(|l| strip_label(seg, l).is_some())
 }
 
 /// "By Jane Roe", "Par Julien Marchetti", "Von Katrin Hollweg", "by metro_mira":

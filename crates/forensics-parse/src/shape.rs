@@ -1,7 +1,7 @@
 //! The shape of one run of text, judged alone; `layout` adds the context.
 
 use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line_lower};
-use crate::lexicon::{AD_LABEL_SET, SHARE_LABELS, SOCIAL, TEASER_HEADER_SET};
+use crate::lexicon::{AD_LABEL_SET, SHARE_LABEL_SET, SHARE_LABELS, SOCIAL, SOCIAL_SET, TEASER_HEADER_SET};
 use crate::meta::{MetaLine, segments};
 use crate::scan::Scan;
 
@@ -124,10 +124,11 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     if short && is_form_field(line, words, &mut lower) {
         return Shape::Form;
     }
-    if let Some(m) = crate::meta::meta_line_scanned(line, scan) {
+    let separated = short && crate::meta::has_separator_scanned(line, scan);
+    if let Some(m) = crate::meta::meta_line_scanned(line, scan, separated) {
         return Shape::Meta(Box::new(m));
     }
-    if short && is_nav(line, scan) {
+    if short && is_nav(line, scan, separated) {
         return Shape::Nav;
     }
     if short && words <= 30 && lower.hits() & PROMO_HIT != 0 {
@@ -166,17 +167,29 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
 fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
     // A share bar scraped one network per line: "Facebook", "Twitter" (no
     // entry has over two words, and lower-casing keeps the word count).
+    // An ASCII line lower-cases byte for byte: it is looked up as it is.
+    let ascii = scan.is_ascii();
     if scan.words <= 2 {
-        let l = lower.text();
-        if l.len() >= 4 && SOCIAL.contains(&l.trim()) {
-            return true;
+        if ascii {
+            if line.len() >= 4 && SOCIAL_SET.contains(line) {
+                return true;
+            }
+        } else {
+            let l = lower.text();
+            if l.len() >= 4 && SOCIAL.contains(&l.trim()) {
+                return true;
+            }
         }
     }
-    if scan.has(b':')
-        && let Some((label, _)) = lower.text().split_once(':')
-        && SHARE_LABELS.contains(&label.trim())
-    {
-        return true;
+    if scan.has(b':') {
+        let shared = if ascii {
+            line.split_once(':').is_some_and(|(label, _)| SHARE_LABEL_SET.contains(label))
+        } else {
+            lower.text().split_once(':').is_some_and(|(label, _)| SHARE_LABELS.contains(&label.trim()))
+        };
+        if shared {
+            return true;
+        }
     }
     // '·' ends in B7 and '•' in A2 in UTF-8.
     let separators = scan.has(b'|') || scan.has(b'[') || scan.has(b',') || scan.has(0xB7) || scan.has(0xA2);
@@ -222,9 +235,9 @@ fn is_form_field(line: &str, words: usize, lower: &mut Lower) -> bool {
     lower.hits() & crate::lexicon::sets::FORM_WORD_HIT != 0
 }
 
-fn is_nav(line: &str, scan: &Scan) -> bool {
+fn is_nav(line: &str, scan: &Scan, separated: bool) -> bool {
     let spaced = scan.has(b' ') && (line.contains("  ") || (scan.has(b'>') && line.contains(" > ")));
-    if !crate::meta::has_separator_scanned(line, scan) && !spaced {
+    if !separated && !spaced {
         return false;
     }
     let mut segs: Vec<&str> = Vec::new();
