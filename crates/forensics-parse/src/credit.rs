@@ -95,7 +95,7 @@ fn labelled_photo(tail: &str) -> Option<Found> {
         return None;
     }
     for label in ["Photo:", "Foto:", "Photo :", "Bild:", "Credit:", "Image:", "Photograph:"] {
-        if let Some(p) = t.rfind(label) {
+        if let Some(p) = rfind_colon_label(t, label) {
             let rest = &t[p + label.len()..];
             let name = rest.trim().trim_end_matches([')', '.']).trim();
             let name = name.rsplit(['/', ',']).next().unwrap_or(name).trim();
@@ -106,6 +106,14 @@ fn labelled_photo(tail: &str) -> Option<Found> {
         }
     }
     None
+}
+
+/// `t.rfind(label)` for a label ending in a colon: the last occurrence ends
+/// at the last colon the label precedes, and colons are few.
+fn rfind_colon_label(t: &str, label: &str) -> Option<usize> {
+    memchr::memrchr_iter(b':', t.as_bytes())
+        .find(|&q| t.as_bytes()[..=q].ends_with(label.as_bytes()))
+        .map(|q| q + 1 - label.len())
 }
 
 /// Byte offset of `inner`, a subslice of `outer`, within `outer`.

@@ -59,6 +59,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     if sample.len() < 4 {
         return None;
     }
+    // Most pages hold no NUL at all, and both patterns need some.
+    if memchr::memchr(0, sample).is_none() {
+        return None;
+    }
     let pairs = sample.len() / 2;
     let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();

@@ -89,7 +89,7 @@ pub(crate) fn layout(text: &str) -> (Vec<Block>, Metadata, Vec<Diagnostic>) {
     let fixed_headline = header_line(&mut units, &mut meta, &mut found);
     let first_body = units
         .iter()
-        .position(|u| u.shape == Shape::Paragraph && (u.words >= BODY_WORDS || dateline(u.text).is_some()))
+        .position(|u| matches!(u.shape, Shape::Paragraph) && (u.words >= BODY_WORDS || dateline(u.text).is_some()))
         .unwrap_or(units.len());
     widgets(&mut units);
     teasers(&mut units, first_body);
@@ -184,7 +184,7 @@ fn widgets(units: &mut [Unit]) {
         while j < units.len() && fragment(&units[j]) {
             j += 1;
         }
-        let counters = units[i..j].iter().filter(|u| u.shape == Shape::Counter).count();
+        let counters = units[i..j].iter().filter(|u| matches!(u.shape, Shape::Counter)).count();
         if j - i >= 4 && counters >= 2 {
             for u in &mut units[i..j] {
                 u.kind = BlockKind::Widget;
@@ -200,7 +200,7 @@ fn widgets(units: &mut [Unit]) {
 fn teasers(units: &mut [Unit], first_body: usize) {
     let mut open = false;
     for (i, u) in units.iter_mut().enumerate() {
-        if u.shape == Shape::TeaserHeader {
+        if matches!(u.shape, Shape::TeaserHeader) {
             u.teaser = true;
             open = i > first_body;
             continue;
@@ -224,13 +224,13 @@ fn teasers(units: &mut [Unit], first_body: usize) {
 fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mut Metadata, found: &mut Found) {
     let zone = first_body.min(units.len());
     for u in &mut units[..zone] {
-        if u.shape == Shape::Title && u.words == 1 && is_handle_name(u.text) {
+        if matches!(u.shape, Shape::Title) && u.words == 1 && is_handle_name(u.text) {
             u.kind = BlockKind::Handle;
             meta.handles.push(u.text.to_string());
         }
     }
     if let Some(first) = units.first()
-        && first.shape == Shape::AdLabel
+        && matches!(first.shape, Shape::AdLabel)
         && fixed.is_none()
     {
         meta.headline_artefact = Some(first.text.to_string());
@@ -239,9 +239,9 @@ fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mu
     // could be the headline.
     let any_plain = units[..zone]
         .iter()
-        .any(|u| u.shape == Shape::Title && u.kind == BlockKind::Other && u.words >= 2 && caps_name(u.text).is_none());
+        .any(|u| matches!(u.shape, Shape::Title) && u.kind == BlockKind::Other && u.words >= 2 && caps_name(u.text).is_none());
     let is_candidate = |u: &Unit| {
-        u.shape == Shape::Title
+        matches!(u.shape, Shape::Title)
             && u.kind == BlockKind::Other
             && u.words >= 2
             && (!any_plain || caps_name(u.text).is_none())
@@ -268,7 +268,7 @@ fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mu
         meta.headline = Some(units[h].text.to_string());
     }
     for (i, u) in units[..zone].iter_mut().enumerate() {
-        if u.shape != Shape::Title || u.kind != BlockKind::Other {
+        if !matches!(u.shape, Shape::Title) || u.kind != BlockKind::Other {
             continue;
         }
         let after_headline = headline.is_none_or(|h| i > h);
@@ -356,7 +356,7 @@ fn body(units: &mut [Unit], first_body: usize) {
     // list intro: handled above. Lines before the body that are list intros too.
     for i in 0..first_body.min(n) {
         let next_list = units.get(i + 1).is_some_and(|u| u.kind == BlockKind::ListItem);
-        if units[i].shape == Shape::Paragraph && units[i].text.ends_with(':') && next_list {
+        if matches!(units[i].shape, Shape::Paragraph) && units[i].text.ends_with(':') && next_list {
             units[i].kind = BlockKind::Heading;
         }
     }
@@ -425,7 +425,7 @@ fn sign_off(units: &mut [Unit], found: &mut Found) {
         return;
     };
     // What the sign-off follows, over separator lines ("-- ").
-    let Some(prev) = units[..i].iter().rposition(|u| u.shape != Shape::Rule) else {
+    let Some(prev) = units[..i].iter().rposition(|u| !matches!(u.shape, Shape::Rule)) else {
         return;
     };
     if !matches!(units[prev].kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Credit) {

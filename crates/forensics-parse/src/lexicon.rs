@@ -352,17 +352,19 @@ impl Phrases {
     }
 }
 
-pub(crate) const AD_LABEL_SET: Phrases = Phrases::new(AD_LABELS);
-pub(crate) const TEASER_HEADER_SET: Phrases = Phrases::new(TEASER_HEADERS);
-pub(crate) const SOCIAL_SET: Phrases = Phrases::new(SOCIAL);
-pub(crate) const SHARE_LABEL_SET: Phrases = Phrases::new(SHARE_LABELS);
+pub(crate) static AD_LABEL_SET: Phrases = Phrases::new(AD_LABELS);
+pub(crate) static TEASER_HEADER_SET: Phrases = Phrases::new(TEASER_HEADERS);
+pub(crate) static SOCIAL_SET: Phrases = Phrases::new(SOCIAL);
+pub(crate) static SHARE_LABEL_SET: Phrases = Phrases::new(SHARE_LABELS);
 
 /// Multi-phrase matchers over lower-cased lines, built once: one pass per
 /// line instead of one substring search per phrase.
 pub(crate) mod sets {
     use std::sync::LazyLock;
 
-    use aho_corasick::AhoCorasick;
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::dfa::DFA;
+    use aho_corasick::{AhoCorasick, Anchored};
 
     fn build(phrases: &[&str]) -> AhoCorasick {
         // The phrases are fixed, valid patterns: building cannot fail on input.
@@ -386,25 +388,38 @@ pub(crate) mod sets {
     pub(crate) const FORM_WORD_HIT: u8 = 8;
 
     /// The combined automaton and, per pattern, the list it comes from.
-    static LINE: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    static LINE: LazyLock<(DFA, Vec<u8>)> = LazyLock::new(|| {
         let phrases: Vec<&str> = LINE_LISTS.iter().flat_map(|(l, _)| l.iter().copied()).collect();
         let lists = LINE_LISTS.iter().flat_map(|(l, bit)| std::iter::repeat_n(*bit, l.len())).collect();
         // The phrases are lower case: matching ASCII letters of either case
-        // in an ASCII line equals matching its lower-cased copy.
-        let ac = AhoCorasick::builder().ascii_case_insensitive(true).build(&phrases).expect("static phrase list");
-        (ac, lists)
+        // in an ASCII line equals matching its lower-cased copy. No
+        // prefilter: lines are short, and the walk below visits every byte.
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(&phrases)
+            .expect("static phrase list");
+        (dfa, lists)
     });
 
     /// Which of the lists have a phrase somewhere in `lower` (a lower-cased
     /// line, or an ASCII line as it is), as `*_HIT` bits: the same answers
     /// as one `is_match` per list on the lower-cased line.
     pub(crate) fn line_hits(lower: &str) -> u8 {
-        let (ac, lists) = &*LINE;
+        let (dfa, lists) = &*LINE;
+        // The DFA walked byte by byte: with standard semantics every state
+        // lists all phrases ending at it, so this sees every occurrence.
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return 0 };
         let mut hits = 0;
-        for m in ac.find_overlapping_iter(lower) {
-            hits |= lists[m.pattern().as_usize()];
-            if hits == FORM_HIT | PROMO_HIT | SOURCE_HIT | FORM_WORD_HIT {
-                break;
+        for &b in lower.as_bytes() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                for i in 0..dfa.match_len(sid) {
+                    hits |= lists[dfa.match_pattern(sid, i).as_usize()];
+                }
             }
         }
         hits

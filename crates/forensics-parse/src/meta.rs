@@ -339,7 +339,17 @@ fn may_open_byline(c: char) -> bool {
 /// Whether `seg` starts with a byline label as [`byline`] reads them (a
 /// necessary condition of its answer).
 fn opens_with_byline_label(seg: &str) -> bool {
-    seg.starts_with(may_open_byline) && BYLINE_LABELS.iter().any(|l| strip_label(seg, l).is_some())
+    let Some(&b0) = seg.as_bytes().first() else { return false };
+    if b0.is_ascii() {
+        // Only labels opening with this letter (as written or in lower case) can match.
+        let lower = b0.to_ascii_lowercase();
+        return may_open_byline(char::from(b0))
+            && BYLINE_LABELS.iter().any(|l| {
+                let l0 = l.as_bytes()[0];
+                (l0 == b0 || l0 == lower) && strip_label(seg, l).is_some()
+            });
+    }
+    BYLINE_LABELS.iter().any(|l| strip_label(seg, l).is_some())
 }
 
 /// "By Jane Roe", "Par Julien Marchetti", "Von Katrin Hollweg", "by metro_mira":
