@@ -372,14 +372,11 @@ const ATTRIBUTION_WINDOW: usize = 4000;
 /// "selon l'agence AHP", "según X", "laut X". Byte ranges are in `para`.
 pub(crate) fn attributions(para: &str) -> Vec<Found> {
     let window = prefix(para, ATTRIBUTION_WINDOW);
-    let lower = window.to_lowercase();
+    let lower = crate::text::lowercase(window);
     let mut out = Vec::new();
     // Search each verb in the lower-cased text (fast substring search), then
     // parse the name from the original at the same place.
-    let hits: Vec<(usize, usize)> = crate::lexicon::sets::ATTRIBUTION
-        .find_overlapping_iter(lower.as_str())
-        .map(|m| (m.start(), m.end() - m.start()))
-        .collect();
+    let hits = crate::lexicon::sets::attribution_hits(&lower);
     for (at, len) in hits {
         // Lower-casing may shift byte offsets; only trust exact matches.
         let (Some(before), Some(word)) = (window.get(..at), window.get(at..at + len)) else { continue };

@@ -372,7 +372,30 @@ pub(crate) mod sets {
     }
 
     pub(crate) static SOURCE: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::SOURCE_LABELS));
-    pub(crate) static ATTRIBUTION: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::ATTRIBUTION_VERBS));
+    static ATTRIBUTION: LazyLock<DFA> = LazyLock::new(|| {
+        DFA::builder().prefilter(false).build(super::ATTRIBUTION_VERBS).expect("static phrase list")
+    });
+
+    /// Every occurrence of an attribution verb in `lower` as (start, length),
+    /// in the order of an overlapping search (by end, then by pattern).
+    pub(crate) fn attribution_hits(lower: &str) -> Vec<(usize, usize)> {
+        let dfa = &*ATTRIBUTION;
+        let mut out = Vec::new();
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return out };
+        for (i, &b) in lower.as_bytes().iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                for k in 0..dfa.match_len(sid) {
+                    let len = dfa.pattern_len(dfa.match_pattern(sid, k));
+                    out.push((i + 1 - len, len));
+                }
+            }
+        }
+        out
+    }
 
     /// The lists a line's shape tests search, in one automaton: [`line_hits`]
     /// answers all of them with one pass instead of one pass per list.
@@ -448,5 +471,24 @@ mod tests {
             assert!(list.iter().all(|p| !p.bytes().any(|b| b.is_ascii_uppercase())), "phrases are lower case");
         }
         assert_eq!(line_hits("a quiet night in the harbour"), 0);
+        // The same answers as one standard search per list.
+        let samples = [
+            "leave a comment | subscribe to our newsletter · source: the wire",
+            "ifølge nrk og according to the associated press, selon l'agence, laut dpa",
+            "comments are closed; reply; sign up for cookies via email",
+            "plain words only",
+        ];
+        for text in samples {
+            let mut want = 0;
+            for (list, bit) in lists {
+                if aho_corasick::AhoCorasick::new(list).unwrap().is_match(text) {
+                    want |= bit;
+                }
+            }
+            assert_eq!(line_hits(text), want, "{text:?}");
+            let ac = aho_corasick::AhoCorasick::new(ATTRIBUTION_VERBS).unwrap();
+            let want: Vec<(usize, usize)> = ac.find_overlapping_iter(text).map(|m| (m.start(), m.len())).collect();
+            assert_eq!(attribution_hits(text), want, "{text:?}");
+        }
     }
 }

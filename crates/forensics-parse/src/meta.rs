@@ -98,8 +98,14 @@ pub(crate) fn has_separator_scanned(line: &str, scan: &Scan) -> bool {
     const HARD: u64 = bits(&[b'|', 0xB7, 0xA2, 0xBB, 0xBA, 0xB1, 0xA6]);
     (scan.has_any(HARD) && line.contains(['|', '·', '•', '»', '›', '⏱', '¦']))
         || (scan.has(b'-') && line.contains(" - "))
-        || (scan.has(0x93) && line.contains(" – "))
-        || (scan.has(0x94) && line.contains(" — "))
+        || (scan.has(0x93) && has_spaced(line, "–"))
+        || (scan.has(0x94) && has_spaced(line, "—"))
+}
+
+/// `line.contains(" {mid} ")`, searched from the spaces (a line has few).
+pub(crate) fn has_spaced(line: &str, mid: &str) -> bool {
+    let (b, m) = (line.as_bytes(), mid.as_bytes());
+    memchr::memchr_iter(b' ', b).any(|p| b[p + 1..].starts_with(m) && b.get(p + 1 + m.len()) == Some(&b' '))
 }
 
 fn trimmed_seg(line: &str, start: usize, end: usize) -> Option<(&str, usize)> {

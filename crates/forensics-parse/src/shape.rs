@@ -56,7 +56,7 @@ impl Lower<'_> {
                 self.buf.push_str(self.line);
                 self.buf.make_ascii_lowercase();
             } else {
-                *self.buf = self.line.to_lowercase();
+                crate::text::lowercase_into(self.line, self.buf);
             }
             self.ready = true;
         }

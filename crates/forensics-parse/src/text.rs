@@ -65,3 +65,46 @@ pub(crate) fn suffix(s: &str, max: usize) -> &str {
     }
     &s[start..]
 }
+
+/// `s.to_lowercase()` into `out` (cleared first), faster on mostly-ASCII
+/// text: ASCII runs are copied and folded in bulk and only other chars are
+/// mapped one by one. `char::to_lowercase` agrees with `str::to_lowercase`
+/// char for char except for the final sigma, which depends on its
+/// neighbours: text holding a `Σ` takes the standard function.
+pub(crate) fn lowercase_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.contains('Σ') {
+        out.push_str(&s.to_lowercase());
+        return;
+    }
+    out.reserve(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let n = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..n]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[n..].chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+}
+
+/// [`lowercase_into`] a new string.
+pub(crate) fn lowercase(s: &str) -> String {
+    let mut out = String::new();
+    lowercase_into(s, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lowercase_matches_the_standard_one() {
+        for s in ["", "ABC", "Ærlig ØST Åpen", "ΣΊΣΥΦΟΣ ΟΔΌΣ", "İstanbul \u{212A}elvin", "Ifølge AL-JAZEERA, “SAID” — ДЖЕРЕЛО: ТАСС", "ǅemal ǈ"] {
+            assert_eq!(super::lowercase(s), s.to_lowercase(), "{s:?}");
+        }
+    }
+}
