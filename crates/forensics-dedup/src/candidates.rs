@@ -46,7 +46,8 @@ fn simhash_pairs(fps: &[Fingerprint], cfg: &DedupConfig) -> Vec<(u32, u32)> {
     let keys: Vec<Vec<u64>> = fps
         .par_iter()
         .map(|f| {
-            if f.shingles == 0 {
+            // No shingles, or only template ones (SimHash of nothing is 0).
+            if f.shingles == 0 || f.simhash == 0 {
                 return Vec::new();
             }
             (0..blocks)

@@ -16,7 +16,7 @@ pub struct Fingerprint {
     pub language: String,
     /// Tokens of the clean text.
     pub tokens: u32,
-    /// Shingles kept (template shingles removed; repeats counted).
+    /// Shingles of the text (repeats counted, template shingles included).
     pub shingles: u32,
     /// MinHash signature (empty in SimHash mode).
     pub minhash: Vec<u32>,
@@ -51,6 +51,7 @@ pub fn fingerprint(doc: &CleanArticle, stats: &DedupStats, cfg: &DedupConfig) ->
     // MinHash and SimHash need no sorting: repeats do not change a minimum
     // and barely move a SimHash.
     let mut sh = shingles(&toks, cfg.shingle_size, cfg.seed);
+    let total = sh.len() as u32;
     let limit = stats.template_limit(cfg);
     if stats.documents > limit as u64 {
         sh.retain(|&h| !stats.is_template(h, limit));
@@ -59,13 +60,25 @@ pub fn fingerprint(doc: &CleanArticle, stats: &DedupStats, cfg: &DedupConfig) ->
         FingerprintMode::MinHash => (minhash::signature(&sh, cfg.num_perm, cfg.seed), 0),
         FingerprintMode::SimHash => (Vec::new(), simhash::simhash(&sh, cfg.seed)),
     };
-    // Names and numbers first (rewrites and summaries keep them), then the
-    // rarest other terms; ties by hash so the choice is deterministic.
-    let mut rare: Vec<(bool, u32, u64)> = terms(&doc.text, &toks, cfg.seed)
-        .iter()
-        .map(|t| (!(t.name || t.number), stats.df(t.hash), t.hash))
-        .filter(|&(_, df, _)| df >= 2 && df <= cfg.rare_max_df)
-        .collect();
+    let rare = choose_rare(terms(&doc.text, &toks, cfg.seed).iter().map(|t| (t.name || t.number, t.hash)), stats, cfg);
+    Fingerprint {
+        id: doc.id.clone(),
+        language: doc.language.clone(),
+        tokens: toks.len() as u32,
+        shingles: total,
+        minhash,
+        simhash,
+        rare,
+    }
+}
+
+/// The rarest of a document's content terms `(is anchor, hash)` for the
+/// candidate index: names and numbers first (rewrites and summaries keep
+/// them), then by document frequency (2..=`rare_max_df`); ties by hash so
+/// the choice is deterministic. Sorted by hash.
+pub fn choose_rare(terms: impl Iterator<Item = (bool, u64)>, stats: &DedupStats, cfg: &DedupConfig) -> Vec<u64> {
+    let mut rare: Vec<(bool, u32, u64)> =
+        terms.map(|(anchor, h)| (!anchor, stats.df(h), h)).filter(|&(_, df, _)| df >= 2 && df <= cfg.rare_max_df).collect();
     rare.sort_unstable();
     let mut chosen: Vec<u64> = Vec::with_capacity(cfg.rare_per_doc);
     for (_, _, h) in rare {
@@ -77,16 +90,7 @@ pub fn fingerprint(doc: &CleanArticle, stats: &DedupStats, cfg: &DedupConfig) ->
         }
     }
     chosen.sort_unstable();
-    let rare = chosen;
-    Fingerprint {
-        id: doc.id.clone(),
-        language: doc.language.clone(),
-        tokens: toks.len() as u32,
-        shingles: sh.len() as u32,
-        minhash,
-        simhash,
-        rare,
-    }
+    chosen
 }
 
 /// Fingerprints of many documents, sorted by id (the order later stages index).

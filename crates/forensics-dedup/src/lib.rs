@@ -20,11 +20,15 @@
 //! [`DedupStats::from_docs`] per shard then [`DedupStats::merge`] →
 //! [`fingerprints`] per shard with the merged statistics → [`candidates`]
 //! over all fingerprints → [`verify`] → [`align_pairs`] → [`cluster`].
+//! [`digest_docs`] gives a shard's statistics together with a [`Digest`]
+//! per document, from which [`fingerprints_from_digests`] makes the same
+//! fingerprints without tokenising the texts again (what [`dedup`] does).
 
 pub mod align;
 pub mod candidates;
 pub mod cluster;
 mod config;
+pub mod digest;
 pub mod fastmap;
 pub mod features;
 pub mod fingerprint;
@@ -43,6 +47,7 @@ pub mod xling;
 pub use candidates::{Candidate, candidates};
 pub use cluster::{Member, cluster};
 pub use config::{DedupConfig, FingerprintMode};
+pub use digest::{Digest, digest_docs, fingerprints_from_digests};
 pub use fingerprint::{Fingerprint, fingerprints};
 pub use model::*;
 pub use stats::DedupStats;
@@ -55,8 +60,10 @@ use std::collections::HashMap;
 /// Runs the whole detector: statistics, fingerprints, candidates,
 /// verification, passage alignment, cross-language pairs, families.
 pub fn dedup(docs: &[CleanArticle], cfg: &DedupConfig) -> DedupResult {
-    let stats = DedupStats::from_docs(docs, cfg);
-    let fps = fingerprints(docs, &stats, cfg);
+    // Statistics and fingerprints from one tokenisation of each text.
+    let (stats, digests) = digest_docs(docs, cfg);
+    let fps = fingerprints_from_digests(docs, &digests, &stats, cfg);
+    drop(digests);
     let cands = candidates(&fps, cfg);
     let mut verified = verify(docs, &fps, &stats, &cands, cfg);
     align_pairs(docs, &mut verified.pairs, cfg);

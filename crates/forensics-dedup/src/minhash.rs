@@ -12,15 +12,10 @@ pub const EMPTY: u32 = u32::MAX;
 /// The signature of a set of shingle hashes (repeats are harmless).
 /// All `EMPTY` when there are no shingles.
 pub fn signature(shingles: &[u64], bins: usize, seed: u64) -> Vec<u32> {
-    let bins = bins.clamp(1, 1 << 16);
+    let bins = clamp_bins(bins);
     let mut sig = vec![EMPTY; bins];
-    let k = bins as u64;
     for &h in shingles {
-        // Remix so the bin does not correlate with anything the caller's hash did.
-        let h = mix(h ^ seed);
-        let bin = (((h >> 32) * k) >> 32) as usize;
-        // The low bits compete; `EMPTY` itself is never a value.
-        let v = (h as u32).min(EMPTY - 1);
+        let (bin, v) = bin_value(h, bins, seed);
         if v < sig[bin] {
             sig[bin] = v;
         }
@@ -29,7 +24,25 @@ pub fn signature(shingles: &[u64], bins: usize, seed: u64) -> Vec<u32> {
     sig
 }
 
-fn densify(sig: &mut [u32], seed: u64) {
+/// The number of bins [`signature`] uses for a requested number.
+pub fn clamp_bins(bins: usize) -> usize {
+    bins.clamp(1, 1 << 16)
+}
+
+/// The bin a shingle hash falls in and the value it competes with there
+/// (`bins` as [`clamp_bins`] gives it).
+#[inline]
+pub fn bin_value(h: u64, bins: usize, seed: u64) -> (usize, u32) {
+    // Remix so the bin does not correlate with anything the caller's hash did.
+    let h = mix(h ^ seed);
+    let bin = (((h >> 32) * bins as u64) >> 32) as usize;
+    // The low bits compete; `EMPTY` itself is never a value.
+    (bin, (h as u32).min(EMPTY - 1))
+}
+
+/// Fills the empty bins of per-bin minima (see the module comment); what
+/// [`signature`] does after the minima.
+pub fn densify(sig: &mut [u32], seed: u64) {
     let n = sig.len();
     let filled = sig.iter().filter(|&&v| v != EMPTY).count();
     if filled == 0 || filled == n {

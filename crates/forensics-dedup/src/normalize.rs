@@ -61,9 +61,17 @@ pub fn is_unspaced(c: char) -> bool {
         | 0x20000..=0x2FFFF)
 }
 
-/// Tokenises `text`. `seed` seeds the token hashes; `buf` is scratch space.
+/// Tokenises `text`. `seed` seeds the token hashes.
 pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
+    tokens_into(text, seed, &mut out);
+    out
+}
+
+/// [`tokens`] into a caller's buffer (cleared first), so a loop over many
+/// documents reuses one allocation.
+pub fn tokens_into(text: &str, seed: u64, out: &mut Vec<Token>) {
+    out.clear();
     let mut buf: Vec<u8> = Vec::with_capacity(32);
     let mut start = 0usize;
     let mut in_word = false;
@@ -145,7 +153,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
             } else {
                 if in_word {
                     in_word = false;
-                    finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
+                    finish(out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
                 }
                 // A full stop inside "18.4" or "U.S" ends nothing.
                 let next_is_space = bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == b'"');
@@ -161,7 +169,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
         if is_unspaced(c) {
             if in_word {
                 in_word = false;
-                finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
+                finish(out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
             }
             let mut tmp = [0u8; 4];
             buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
@@ -170,7 +178,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
                 flags |= Token::SENTENCE_START;
                 pending_break = false;
             }
-            finish(&mut out, &mut buf, i, i + w, flags, 1, 0);
+            finish(out, &mut buf, i, i + w, flags, 1, 0);
             // Full stops of CJK text.
         } else if c.is_alphanumeric() {
             if !in_word {
@@ -196,7 +204,7 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
         } else {
             if in_word {
                 in_word = false;
-                finish(&mut out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
+                finish(out, &mut buf, start, i, word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
             }
             if matches!(c, '。' | '！' | '？' | '…' | '\u{2028}' | '\u{2029}') {
                 pending_break = true;
@@ -205,9 +213,8 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
         i += w;
     }
     if in_word {
-        finish(&mut out, &mut buf, start, bytes.len(), word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
+        finish(out, &mut buf, start, bytes.len(), word_flags | if all_digits { Token::NUMBER } else { 0 }, nchars, stem_len);
     }
-    out
 }
 
 /// Ranges of token indices, one per sentence (split where a token starts a sentence).

@@ -17,6 +17,23 @@ pub fn shingles(toks: &[Token], k: usize, seed: u64) -> Vec<u64> {
     toks.windows(k).map(|w| hash_window(w, seed)).collect()
 }
 
+/// Calls `f` with every shingle hash of [`shingles`], in the same order,
+/// without collecting them.
+#[inline]
+pub fn for_each_shingle(toks: &[Token], k: usize, seed: u64, mut f: impl FnMut(u64)) {
+    let k = k.max(1);
+    if toks.is_empty() {
+        return;
+    }
+    if toks.len() < k {
+        f(hash_window(toks, seed));
+        return;
+    }
+    for w in toks.windows(k) {
+        f(hash_window(w, seed));
+    }
+}
+
 /// Shingle hash at token position `i` (for alignment and filtering by position).
 #[inline]
 pub fn hash_window(w: &[Token], seed: u64) -> u64 {

@@ -113,11 +113,17 @@ impl DedupStats {
 
     /// Whether the shingle is template text (in too large a share of documents).
     pub fn is_template(&self, shingle: u64, limit: u32) -> bool {
-        self.shingle_sketch.get(sketch_slot(shingle)).is_some_and(|&c| c > limit)
+        self.slot_is_template(sketch_slot(shingle), limit)
+    }
+
+    /// [`DedupStats::is_template`] of a shingle by its [`sketch_slot`].
+    pub fn slot_is_template(&self, slot: usize, limit: u32) -> bool {
+        self.shingle_sketch.get(slot).is_some_and(|&c| c > limit)
     }
 }
 
-fn sketch_slot(h: u64) -> usize {
+/// The sketch counter of a shingle hash.
+pub fn sketch_slot(h: u64) -> usize {
     (h >> (64 - SKETCH_BITS)) as usize
 }
 

@@ -20,6 +20,13 @@ pub struct Term {
 /// tokeniser already hashed every stem.
 pub fn terms(text: &str, toks: &[Token], seed: u64) -> Vec<Term> {
     let mut out = Vec::with_capacity(toks.len() / 2);
+    terms_into(text, toks, seed, &mut out);
+    out
+}
+
+/// [`terms`] into a caller's buffer (cleared first).
+pub fn terms_into(text: &str, toks: &[Token], seed: u64, out: &mut Vec<Term>) {
+    out.clear();
     let mut any_char = false;
     for (i, t) in toks.iter().enumerate() {
         if t.is(Token::NUMBER) {
@@ -35,7 +42,7 @@ pub fn terms(text: &str, toks: &[Token], seed: u64) -> Vec<Term> {
         }
     }
     if !any_char {
-        return out;
+        return;
     }
     // Unspaced scripts: character bigrams stand in for words.
     let mut prev: Option<(usize, &Token)> = None;
@@ -53,5 +60,4 @@ pub fn terms(text: &str, toks: &[Token], seed: u64) -> Vec<Term> {
         prev = Some((i, t));
     }
     out.sort_by_key(|t| t.token);
-    out
 }

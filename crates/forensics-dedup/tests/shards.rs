@@ -6,7 +6,8 @@ mod common;
 
 use forensics_clean::CleanArticle;
 use forensics_dedup::{
-    align_pairs, candidates, cluster, dedup, fingerprints, members, verify, DedupConfig, DedupStats, Fingerprint, FingerprintMode,
+    align_pairs, candidates, cluster, dedup, digest_docs, fingerprints, fingerprints_from_digests, members, verify, DedupConfig, DedupStats,
+    Digest, Fingerprint, FingerprintMode,
 };
 
 /// The seeds plus lightly edited copies of them, so there are several families.
@@ -25,6 +26,25 @@ fn corpus() -> Vec<CleanArticle> {
         .collect();
     docs.extend(extra);
     docs
+}
+
+/// Statistics and fingerprints per shard from one tokenisation (digests), through serde.
+fn sharded_digests(docs: &[CleanArticle], shards: usize, cfg: &DedupConfig) -> (DedupStats, Vec<Fingerprint>) {
+    let parts: Vec<&[CleanArticle]> = docs.chunks(docs.len().div_ceil(shards)).collect();
+    let mut stats = DedupStats::default();
+    let mut digests: Vec<Vec<Digest>> = Vec::new();
+    for p in &parts {
+        let (s, d) = digest_docs(p, cfg);
+        let s: DedupStats = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        stats.merge(&s);
+        digests.push(serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap());
+    }
+    let mut fps: Vec<Fingerprint> = Vec::new();
+    for (p, d) in parts.iter().zip(&digests) {
+        fps.extend(fingerprints_from_digests(p, d, &stats, cfg));
+    }
+    fps.sort_by(|a, b| a.id.cmp(&b.id));
+    (stats, fps)
 }
 
 fn sharded(docs: &[CleanArticle], shards: usize, cfg: &DedupConfig) -> forensics_dedup::DedupResult {
@@ -53,7 +73,10 @@ fn check(cfg: DedupConfig) {
     let docs = corpus();
     let whole = dedup(&docs, &cfg);
     assert!(whole.families.len() < docs.len(), "the corpus has families to find");
-    for shards in [2, 3, docs.len()] {
+    let (stats, fps) = (DedupStats::from_docs(&docs, &cfg), fingerprints(&docs, &DedupStats::from_docs(&docs, &cfg), &cfg));
+    for shards in [1, 2, 3, docs.len()] {
+        // Digests give the statistics and fingerprints of two tokenisations.
+        assert_eq!(sharded_digests(&docs, shards, &cfg), (stats.clone(), fps.clone()), "{shards} shards");
         let split = sharded(&docs, shards, &cfg);
         assert_eq!(split.families, whole.families, "{shards} shards");
         assert_eq!(split.pairs, whole.pairs, "{shards} shards");
@@ -69,4 +92,12 @@ fn shards_give_the_same_families_minhash() {
 #[test]
 fn shards_give_the_same_families_simhash() {
     check(DedupConfig { cross_language: false, mode: FingerprintMode::SimHash, ..DedupConfig::default() });
+}
+
+#[test]
+fn shards_give_the_same_families_with_template_shingles() {
+    // Shingles in more than two documents are template text here, so some
+    // MinHash bins are won by template shingles and those documents take
+    // the digest's slow path.
+    check(DedupConfig { cross_language: false, max_shingle_df_share: 0.0, min_template_df: 2, ..DedupConfig::default() });
 }

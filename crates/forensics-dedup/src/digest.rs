@@ -1,0 +1,180 @@
+//! Stages 1 and 2 from one tokenisation: a single pass over every
+//! document's tokens adds it to the corpus statistics and keeps a small
+//! [`Digest`] of it, from which [`fingerprints_from_digests`] makes the
+//! fingerprints once the statistics are merged, without reading the text
+//! again.
+//!
+//! The digest holds what a fingerprint needs that the statistics can still
+//! change: each MinHash bin's minimum over *all* shingles and the sketch
+//! slot of the shingle holding it (if none of those winners turns out to be
+//! template text, the minima over the kept shingles are the same; if one
+//! does, that document is fingerprinted from its text again), and the
+//! content terms that may still be rare. The result is exactly
+//! [`fingerprints`](crate::fingerprints)' (a test checks it).
+
+use crate::fingerprint::{Fingerprint, choose_rare, fingerprint};
+use crate::minhash::{self, EMPTY};
+use crate::normalize::{Token, tokens_into};
+use crate::shingle::for_each_shingle;
+use crate::stats::{DedupStats, sketch_slot};
+use crate::terms::{Term, terms_into};
+use crate::{DedupConfig, FingerprintMode};
+use forensics_clean::CleanArticle;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What one pass over a document keeps for its fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Digest {
+    pub id: String,
+    pub language: String,
+    pub tokens: u32,
+    /// Shingles of the text (repeats counted, template shingles included).
+    pub shingles: u32,
+    /// MinHash mode: each bin's minimum over all shingles (`EMPTY` where
+    /// none fell), before densification. Empty in SimHash mode.
+    pub minima: Vec<u32>,
+    /// The sketch slot of the shingle holding each minimum.
+    pub slots: Vec<u32>,
+    /// Distinct names and numbers that may be rare: their document
+    /// frequency in this shard is at most `rare_max_df` (the merged one can
+    /// only be higher). Sorted.
+    pub anchors: Vec<u64>,
+    /// The same for the other content terms (never also in `anchors`). Sorted.
+    pub terms: Vec<u64>,
+}
+
+/// Buffers reused from one document to the next.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    terms: Vec<Term>,
+    keyed: Vec<(u64, bool)>,
+}
+
+/// Statistics and digests of one set of documents (a shard), digests in
+/// the order of `docs`. Parallel; the result does not depend on the thread count.
+pub fn digest_docs(docs: &[CleanArticle], cfg: &DedupConfig) -> (DedupStats, Vec<Digest>) {
+    // Chunks, not `fold` per item: each accumulator holds a 16 MB sketch.
+    let chunk = docs.len().div_ceil(rayon::current_num_threads() * 4).max(64);
+    let parts: Vec<(DedupStats, Vec<Digest>)> = docs
+        .par_chunks(chunk)
+        .map(|part| {
+            let mut st = DedupStats::default();
+            let mut scratch = Scratch::default();
+            let ds = part.iter().map(|d| digest_into(&mut st, d, cfg, &mut scratch)).collect();
+            (st, ds)
+        })
+        .collect();
+    let mut digests = Vec::with_capacity(docs.len());
+    let mut shards = Vec::with_capacity(parts.len());
+    for (s, d) in parts {
+        shards.push(s);
+        digests.extend(d);
+    }
+    let stats = shards
+        .into_par_iter()
+        .reduce_with(|mut a, b| {
+            a.merge(&b);
+            a
+        })
+        .unwrap_or_default();
+    // Terms common in this shard are common in any union of shards.
+    let max = cfg.rare_max_df;
+    digests.par_iter_mut().for_each(|d| {
+        d.anchors.retain(|&h| stats.df(h) <= max);
+        d.terms.retain(|&h| stats.df(h) <= max);
+    });
+    (stats, digests)
+}
+
+/// Adds one document to `st` and returns its digest.
+fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &mut Scratch) -> Digest {
+    st.documents += 1;
+    tokens_into(&doc.text, cfg.seed, &mut sc.toks);
+    let minhash = cfg.mode == FingerprintMode::MinHash;
+    let bins = if minhash { minhash::clamp_bins(cfg.num_perm) } else { 0 };
+    let mut minima = vec![EMPTY; bins];
+    let mut slots = vec![0u32; bins];
+    let mut shingles = 0u32;
+    let sketch = &mut st.shingle_sketch;
+    for_each_shingle(&sc.toks, cfg.shingle_size, cfg.seed, |h| {
+        shingles = shingles.saturating_add(1);
+        // Occurrences, not distinct documents (see `DedupStats::add`).
+        let slot = sketch_slot(h);
+        if let Some(c) = sketch.get_mut(slot) {
+            *c = c.saturating_add(1);
+        }
+        if minhash {
+            let (bin, v) = minhash::bin_value(h, bins, cfg.seed);
+            if v < minima[bin] {
+                minima[bin] = v;
+                slots[bin] = slot as u32;
+            }
+        }
+    });
+    terms_into(&doc.text, &sc.toks, cfg.seed, &mut sc.terms);
+    sc.keyed.clear();
+    sc.keyed.extend(sc.terms.iter().map(|t| (t.hash, t.name || t.number)));
+    // By hash, anchors first within a hash: a term seen once as a name is an anchor.
+    sc.keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    sc.keyed.dedup_by_key(|e| e.0);
+    let mut anchors = Vec::new();
+    let mut terms = Vec::with_capacity(sc.keyed.len());
+    for &(h, anchor) in &sc.keyed {
+        *st.term_df.entry(h).or_insert(0) += 1;
+        if anchor { anchors.push(h) } else { terms.push(h) }
+    }
+    Digest {
+        id: doc.id.clone(),
+        language: doc.language.clone(),
+        tokens: sc.toks.len() as u32,
+        shingles,
+        minima,
+        slots,
+        anchors,
+        terms,
+    }
+}
+
+/// Fingerprints from digests and the merged statistics, sorted by id as
+/// [`fingerprints`](crate::fingerprints) gives them. `digests[i]` is
+/// `docs[i]`'s; a document without a matching digest, or whose digest a
+/// template shingle would change, is fingerprinted from its text.
+pub fn fingerprints_from_digests(docs: &[CleanArticle], digests: &[Digest], stats: &DedupStats, cfg: &DedupConfig) -> Vec<Fingerprint> {
+    let mut out: Vec<Fingerprint> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| match digests.get(i) {
+            Some(dg) if dg.id == d.id => from_digest(d, dg, stats, cfg),
+            _ => fingerprint(d, stats, cfg),
+        })
+        .collect();
+    out.par_sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+fn from_digest(doc: &CleanArticle, dg: &Digest, stats: &DedupStats, cfg: &DedupConfig) -> Fingerprint {
+    let bins = minhash::clamp_bins(cfg.num_perm);
+    if cfg.mode != FingerprintMode::MinHash || dg.minima.len() != bins || dg.slots.len() != bins {
+        return fingerprint(doc, stats, cfg);
+    }
+    let limit = stats.template_limit(cfg);
+    let template_won =
+        stats.documents > limit as u64 && dg.minima.iter().zip(&dg.slots).any(|(&v, &s)| v != EMPTY && stats.slot_is_template(s as usize, limit));
+    if template_won {
+        return fingerprint(doc, stats, cfg);
+    }
+    let mut sig = dg.minima.clone();
+    minhash::densify(&mut sig, cfg.seed);
+    let rare = choose_rare(dg.anchors.iter().map(|&h| (true, h)).chain(dg.terms.iter().map(|&h| (false, h))), stats, cfg);
+    Fingerprint {
+        id: dg.id.clone(),
+        language: dg.language.clone(),
+        tokens: dg.tokens,
+        shingles: dg.shingles,
+        minhash: sig,
+        simhash: 0,
+        rare,
+    }
+}
