@@ -179,6 +179,10 @@ const OPENERS: &[&str] = &[
 /// "(Reporting by X; Editing by Y)": the credit line's inner text.
 pub(crate) fn credit_line(line: &str) -> Option<&str> {
     let head = line.trim_start().trim_start_matches('(').as_bytes();
+    // The openers start with these letters and are at least ten bytes long.
+    if head.len() < 10 || !matches!(head[0].to_ascii_lowercase(), b'r' | b'a' | b'w' | b'e' | b'c' | b'm') {
+        return None;
+    }
     // The openers are ASCII without a `k`, so an ASCII case-insensitive
     // test of the raw bytes equals a test of the lower-cased text (only the
     // Kelvin sign lower-cases into ASCII) and needs no allocation.

@@ -332,23 +332,23 @@ impl Phrases {
         1 << if len < 63 { len } else { 63 }
     }
 
-    /// Whether an entry could be `p`, a lower-cased phrase.
-    fn may_hold(&self, p: &[u8]) -> bool {
-        p.first().is_some_and(|&b| self.lens[usize::from(b)] & Phrases::bit(p.len()) != 0)
+    /// Whether an entry could be `p`, a phrase whose first byte lower-cases
+    /// to `first`.
+    fn may_hold(&self, first: u8, p: &[u8]) -> bool {
+        self.lens[usize::from(first)] & Phrases::bit(p.len()) != 0
     }
 
     pub(crate) fn contains(&self, phrase: &str) -> bool {
         let p = phrase.trim();
-        // Short ASCII phrases (nearly all) are lower-cased on the stack.
-        let mut buf = [0u8; 64];
-        if p.is_ascii() && p.len() <= buf.len() {
-            let b = &mut buf[..p.len()];
-            b.copy_from_slice(p.as_bytes());
-            b.make_ascii_lowercase();
-            return self.may_hold(b) && self.list.iter().any(|w| w.as_bytes() == b);
+        let Some(&b0) = p.as_bytes().first() else { return false };
+        if p.is_ascii() {
+            // ASCII keeps its length when lower-cased, and the entries are
+            // lower case: an ASCII-case-blind comparison is the same test.
+            return self.may_hold(b0.to_ascii_lowercase(), p.as_bytes())
+                && self.list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(p.as_bytes()));
         }
-        let p = p.to_lowercase();
-        self.may_hold(p.as_bytes()) && self.list.iter().any(|w| *w == p)
+        let p = crate::text::lowercase(p);
+        p.as_bytes().first().is_some_and(|&f| self.may_hold(f, p.as_bytes())) && self.list.iter().any(|w| *w == p)
     }
 }
 
@@ -467,9 +467,12 @@ mod tests {
         }
         assert_eq!(line_hits("leave a comment"), FORM_HIT | FORM_WORD_HIT);
         assert_eq!(line_hits("Leave a COMMENT"), FORM_HIT | FORM_WORD_HIT);
-        for (list, _) in lists {
+        for list in [FORM_PHRASES, PROMO_PHRASES, SOURCE_LABELS, FORM_WORDS, AD_LABELS, TEASER_HEADERS, SOCIAL, SHARE_LABELS] {
             assert!(list.iter().all(|p| !p.bytes().any(|b| b.is_ascii_uppercase())), "phrases are lower case");
         }
+        assert!(AD_LABEL_SET.contains(" Advertisement "));
+        assert!(TEASER_HEADER_SET.contains("À LIRE AUSSI"));
+        assert!(!SOCIAL_SET.contains("Face"));
         assert_eq!(line_hits("a quiet night in the harbour"), 0);
         // The same answers as one standard search per list.
         let samples = [

@@ -436,9 +436,15 @@ pub(crate) fn read_time(s: &str) -> Option<Range> {
     if s.len() > MAX_META_LINE || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    let latin_min = s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"min"));
     let unit = if s.is_ascii() {
         // ASCII text lower-cases byte for byte: no copy needed.
-        s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"min"))
+        latin_min
+    } else if !latin_min && !s.bytes().any(|b| b == 0xD0 || b == 0xD1) {
+        // "min" in the lower case needs it in the text (no other char
+        // lower-cases to those letters alone), "мин" and "хв" Cyrillic
+        // letters (led by D0 or D1).
+        false
     } else {
         let lower = s.to_lowercase();
         ["min", "мин", "хв"].iter().any(|u| lower.contains(u))
