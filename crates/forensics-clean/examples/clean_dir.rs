@@ -1,6 +1,7 @@
 //! Cleans every `.txt` page of a folder into another, with corpus
 //! statistics over the whole folder:
-//! `cargo run -p forensics-clean --example clean_dir -- IN_DIR OUT_DIR`
+//! `cargo run -p forensics-clean --example clean_dir -- IN_DIR OUT_DIR [--json]`
+//! (`--json`: the whole `CleanArticle` as JSON, to compare two builds).
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,7 +22,12 @@ fn main() -> std::io::Result<()> {
     std::fs::create_dir_all(output)?;
     for a in &articles {
         let c = forensics_clean::clean(a, Some(&stats), &Default::default());
-        std::fs::write(std::path::Path::new(output).join(format!("{}.txt", a.id)), &c.text)?;
+        if args.iter().any(|a| a == "--json") {
+            let json = serde_json::to_string_pretty(&c).unwrap_or_default();
+            std::fs::write(std::path::Path::new(output).join(format!("{}.json", a.id)), json)?;
+        } else {
+            std::fs::write(std::path::Path::new(output).join(format!("{}.txt", a.id)), &c.text)?;
+        }
     }
     Ok(())
 }

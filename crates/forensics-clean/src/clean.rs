@@ -1,9 +1,9 @@
 //! Cleaning one article: features, the classifier, metadata, sentences.
 
 use crate::classify::{classify, Item, Thresholds};
-use crate::features::Features;
+use crate::features::{scan, Features, Scratch};
 use crate::model::{CleanArticle, CleanBlock, Removal};
-use crate::stats::CorpusStats;
+use crate::stats::{key_of_folded, CorpusStats};
 use forensics_parse::{Article, BlockKind, Credit, CreditKind, Span};
 
 /// Options for [`clean`].
@@ -24,16 +24,28 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
     let hint = article.meta.language_hint.as_deref();
     let first_language = crate::lang::detect_with_hint(&prose_sample(article), hint);
     let stops = crate::stopwords::stopwords(&first_language);
-    let features: Vec<Features> = article.blocks.iter().map(|b| Features::of(article.block_text(b), stops)).collect();
+    // One pass per block gives its features and its corpus key.
+    let mut scratch = Scratch::default();
+    let mut template = Vec::with_capacity(article.blocks.len());
+    let features: Vec<Features> = article
+        .blocks
+        .iter()
+        .map(|b| {
+            let text = article.block_text(b);
+            let mut f = scan(text, stops, &mut scratch.key);
+            f.label = crate::lexicon::classify_with(text, &mut scratch.fold);
+            let sentence_like = f.ends_sentence && f.words >= 4;
+            // (Hashed only when the corpus is large enough for template.)
+            template.push(stats.is_some_and(|s| s.template_bar(sentence_like).is_some() && s.is_template_key(key_of_folded(&scratch.key), sentence_like)));
+            f
+        })
+        .collect();
     let items: Vec<Item> = article
         .blocks
         .iter()
         .zip(&features)
-        .map(|(b, f)| Item {
-            kind: b.kind,
-            features: f,
-            template: stats.is_some_and(|s| s.is_template(article.block_text(b), f.ends_sentence && f.words >= 4)),
-        })
+        .zip(template)
+        .map(|((b, f), template)| Item { kind: b.kind, features: f, template })
         .collect();
     let mut verdicts = classify(&items, stops.is_some(), &opts.thresholds);
 

@@ -1,6 +1,6 @@
 //! Per-block shape features, computed in one pass over the characters.
 
-use crate::lexicon::{self, Label};
+use crate::lexicon::Label;
 use crate::stopwords::StopSet;
 
 /// What the classifier knows about one block.
@@ -9,8 +9,6 @@ pub struct Features {
     pub chars: usize,
     pub words: usize,
     pub stopwords: usize,
-    /// Words that start with an upper-case letter.
-    pub capitalised: usize,
     /// Capitalised words (or numbers) running from the start: a headline
     /// glued to its teaser text ("Ford Recalls F-150s; Loose Cable Can …").
     pub lead_caps: usize,
@@ -21,7 +19,6 @@ pub struct Features {
     pub sentence_ends: usize,
     /// The block ends like a sentence (after closing quotes and brackets).
     pub ends_sentence: bool,
-    pub ends_colon: bool,
     pub commas: usize,
     pub digits: usize,
     /// Characters of scripts written without spaces (Han, kana, Thai…).
@@ -32,76 +29,12 @@ pub struct Features {
 }
 
 impl Features {
+    /// The features of one block, its lexicon label included.
+    #[cfg(test)]
     pub fn of(text: &str, stops: Option<&StopSet>) -> Features {
-        let mut f = Features::default();
-        let mut word = String::new();
-        let mut in_word = false;
-        let mut first_upper = false;
-        let mut prev: Option<char> = None;
-        let mut leading = true;
-        let mut end_word = |word: &mut String, first_upper: bool, f: &mut Features| {
-            f.words += 1;
-            if first_upper {
-                f.capitalised += 1;
-            }
-            let number = word.bytes().next().is_some_and(|b| b.is_ascii_digit());
-            let stop = stops.is_some_and(|s| s.contains(word.as_str()));
-            if leading && (first_upper || number) {
-                f.lead_caps += 1;
-                if stop && first_upper && f.lead_caps > 1 {
-                    f.lead_cap_stops += 1;
-                }
-            } else {
-                leading = false;
-            }
-            if stop {
-                f.stopwords += 1;
-            }
-            word.clear();
-        };
-        for c in text.chars() {
-            f.chars += 1;
-            if c.is_alphanumeric() || (in_word && (c == '\'' || c == '’' || c == '-')) {
-                if is_unspaced(c) {
-                    f.unspaced += 1;
-                }
-                if !in_word {
-                    in_word = true;
-                    first_upper = c.is_uppercase();
-                }
-                if c.is_ascii_digit() {
-                    f.digits += 1;
-                }
-                if c.is_ascii() {
-                    word.push(c.to_ascii_lowercase());
-                } else {
-                    word.extend(c.to_lowercase());
-                }
-            } else {
-                if in_word {
-                    end_word(&mut word, first_upper, &mut f);
-                    in_word = false;
-                }
-                match c {
-                    ',' | '，' | '、' | '،' => f.commas += 1,
-                    '。' | '！' | '？' => f.sentence_ends += 1,
-                    c if c.is_whitespace() && matches!(prev, Some('.' | '!' | '?' | '…')) => f.sentence_ends += 1,
-                    _ => {}
-                }
-            }
-            prev = Some(c);
-        }
-        if in_word {
-            end_word(&mut word, first_upper, &mut f);
-        }
-        let tail = text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '』') || c.is_whitespace());
-        f.ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '！', '？']);
-        if f.ends_sentence {
-            f.sentence_ends += 1;
-        }
-        f.ends_colon = tail.ends_with([':', '：']);
-        f.bullet = starts_with_bullet(text);
-        f.label = lexicon::classify(text);
+        let mut scratch = Scratch::default();
+        let mut f = scan(text, stops, &mut scratch.key);
+        f.label = crate::lexicon::classify_with(text, &mut scratch.fold);
         f
     }
 
@@ -112,6 +45,261 @@ impl Features {
     /// Length in "words", counting an unspaced-script character as one.
     pub fn length_words(&self) -> usize {
         self.words + self.unspaced
+    }
+}
+
+/// Buffers reused across the blocks of a page, so that scanning a block
+/// allocates nothing.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// The block folded for its corpus key (see [`crate::block_key`]).
+    pub key: Vec<u8>,
+    /// The block folded for the lexicon.
+    pub fold: Vec<u8>,
+}
+
+/// Every feature of a block but its label, in one pass over its bytes,
+/// writing the block's key text (see [`fold_key`]) to `key` on the way:
+/// the words are looked up in the stopword table straight from it, and
+/// the corpus key is its hash. ASCII goes through a table, other
+/// characters through the BMP bitmaps of [`crate::chars`].
+pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Features {
+    use crate::chars::{self, ALNUM, ASCII, DIGIT, JOIN, SPACE, UPPER};
+    let bytes = text.as_bytes();
+    // Lower case grows a character by at most half (U+0130 "İ": two bytes
+    // to three); the buffer is written by index and cut to length at the end.
+    let need = bytes.len() * 2 + 8;
+    if key.len() < need {
+        key.resize(need, 0);
+    }
+    let mut o = 0usize;
+    let put = |key: &mut Vec<u8>, o: &mut usize, b: u8| {
+        if let Some(slot) = key.get_mut(*o) {
+            *slot = b;
+        }
+        *o += 1;
+    };
+    // Whitespace seen since the last byte written to the key.
+    let mut pending = false;
+    let (mut words, mut stopwords, mut lead_caps, mut lead_cap_stops) = (0, 0, 0, 0);
+    let (mut commas, mut digits, mut unspaced, mut sentence_ends) = (0, 0, 0, 0);
+    let mut leading = true;
+    // The previous character ends a sentence (. ! ? …).
+    let mut after_end = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let mut c = b as char;
+        if b < 0x80 {
+            let class = ASCII[b as usize];
+            if class & ALNUM == 0 {
+                i += 1;
+                if class & SPACE != 0 {
+                    pending = o > 0;
+                    sentence_ends += usize::from(after_end);
+                    after_end = false;
+                    continue;
+                }
+                if pending {
+                    put(key, &mut o, b' ');
+                    pending = false;
+                }
+                put(key, &mut o, b);
+                commas += usize::from(b == b',');
+                after_end = matches!(b, b'.' | b'!' | b'?');
+                continue;
+            }
+        } else {
+            let Some((d, len)) = chars::decode(text, i) else { break };
+            c = d;
+            if !chars::is_alphanumeric(c) {
+                i += len;
+                if c.is_whitespace() {
+                    pending = o > 0;
+                    sentence_ends += usize::from(after_end);
+                    after_end = false;
+                    continue;
+                }
+                if pending {
+                    put(key, &mut o, b' ');
+                    pending = false;
+                }
+                // (Only letters have a lower case.)
+                for &u in text.as_bytes().get(i - len..i).unwrap_or(&[]) {
+                    put(key, &mut o, u);
+                }
+                match c {
+                    '，' | '、' | '،' => commas += 1,
+                    '。' | '！' | '？' => sentence_ends += 1,
+                    _ => {}
+                }
+                after_end = c == '…';
+                continue;
+            }
+        }
+        // A word: letters and digits, with ' ’ - inside.
+        if pending {
+            put(key, &mut o, b' ');
+            pending = false;
+        }
+        let start = o;
+        let first_upper = if b < 0x80 { ASCII[b as usize] & UPPER != 0 } else { c.is_uppercase() };
+        let number = b.is_ascii_digit();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let class = ASCII[b as usize];
+                if class & (ALNUM | JOIN) == 0 {
+                    break;
+                }
+                put(key, &mut o, b.to_ascii_lowercase());
+                digits += usize::from(class & DIGIT != 0);
+                i += 1;
+                continue;
+            }
+            let Some((c, len)) = chars::decode(text, i) else { break };
+            if !(chars::is_alphanumeric(c) || c == '’') {
+                break;
+            }
+            unspaced += usize::from(is_unspaced(c));
+            let mut utf8 = [0u8; 4];
+            for l in c.to_lowercase() {
+                for &u in l.encode_utf8(&mut utf8).as_bytes() {
+                    put(key, &mut o, u);
+                }
+            }
+            i += len;
+        }
+        after_end = false;
+        words += 1;
+        let stop = stops.is_some_and(|s| key.get(start..o).is_some_and(|w| s.contains_folded(w)));
+        if leading && (first_upper || number) {
+            lead_caps += 1;
+            lead_cap_stops += usize::from(stop && first_upper && lead_caps > 1);
+        } else {
+            leading = false;
+        }
+        stopwords += usize::from(stop);
+    }
+    key.truncate(o);
+    let tail = text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '』') || c.is_whitespace());
+    let ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    Features {
+        chars: chars::count(bytes),
+        words,
+        stopwords,
+        lead_caps,
+        lead_cap_stops,
+        sentence_ends: sentence_ends + usize::from(ends_sentence),
+        ends_sentence,
+        commas,
+        digits,
+        unspaced,
+        bullet: starts_with_bullet(text),
+        label: None,
+    }
+}
+
+/// The text a block's corpus key hashes (see [`crate::block_key`]): lower
+/// case, whitespace runs as one space, no whitespace at either end.
+pub(crate) fn fold_key(text: &str, key: &mut Vec<u8>) {
+    key.clear();
+    key.reserve(text.len());
+    let bytes = text.as_bytes();
+    // Whitespace seen since the last character written.
+    let mut space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = ascii_run(&bytes[i..]);
+        if !run.is_empty() {
+            fold_ascii(run, key, &mut space);
+            i += run.len();
+            continue;
+        }
+        let Some((c, len)) = crate::chars::decode(text, i) else { break };
+        i += len;
+        if c.is_whitespace() {
+            space = !key.is_empty();
+            continue;
+        }
+        if space {
+            key.push(b' ');
+            space = false;
+        }
+        push_lower(key, c);
+    }
+}
+
+/// The ASCII bytes at the start of `bytes` (sixteen at a time: an OR the
+/// compiler vectorises, then the byte where the run ends).
+#[inline]
+fn ascii_run(bytes: &[u8]) -> &[u8] {
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if chunk.iter().fold(0, |a, &b| a | b) >= 0x80 {
+            break;
+        }
+        n += 16;
+    }
+    n += bytes[n..].iter().take_while(|&&b| b < 0x80).count();
+    &bytes[..n]
+}
+
+/// Folds a run of ASCII into the key. Text is mostly words with single
+/// spaces between them: such a run is lower-cased in bulk, the rest byte
+/// by byte.
+fn fold_ascii(run: &[u8], key: &mut Vec<u8>, space: &mut bool) {
+    let odd = run.iter().zip(run.iter().skip(1)).fold(false, |a, (&x, &y)| a | ((x == b' ') & (y == b' ')) | (x.wrapping_sub(b'\t') < 5))
+        || run.last().is_some_and(|b| b.wrapping_sub(b'\t') < 5);
+    if !odd {
+        let mut mid = run;
+        if let Some(rest) = mid.strip_prefix(b" ") {
+            *space = !key.is_empty();
+            mid = rest;
+        }
+        let trail = mid.last() == Some(&b' ');
+        if trail {
+            mid = &mid[..mid.len() - 1];
+        }
+        if !mid.is_empty() {
+            if *space {
+                key.push(b' ');
+            }
+            key.extend(mid.iter().map(u8::to_ascii_lowercase));
+            *space = false;
+        }
+        if trail {
+            *space = !key.is_empty();
+        }
+        return;
+    }
+    for &b in run {
+        if crate::chars::ASCII[b as usize] & crate::chars::SPACE != 0 {
+            *space = !key.is_empty();
+            continue;
+        }
+        if *space {
+            key.push(b' ');
+            *space = false;
+        }
+        key.push(b.to_ascii_lowercase());
+    }
+}
+
+/// Appends the lower case of `c`, as UTF-8.
+#[inline]
+pub(crate) fn push_lower(out: &mut Vec<u8>, c: char) {
+    if c.is_ascii() {
+        out.push((c as u8).to_ascii_lowercase());
+    } else if !crate::chars::is_alphabetic(c) {
+        // Only letters have a lower case (tested over all of Unicode).
+        let mut utf8 = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+    } else {
+        let mut utf8 = [0u8; 4];
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+        }
     }
 }
 
@@ -144,7 +332,7 @@ mod tests {
         assert!(f.bullet && f.ends_sentence && f.commas == 1 && f.words == 9);
         assert!(f.stop_density() > 0.3);
         let f = Features::of("Russia Takes Control of Vuhledar", stops);
-        assert!(!f.ends_sentence && f.capitalised == 4 && f.lead_caps == 3);
+        assert!(!f.ends_sentence && f.lead_caps == 3);
         let f = Features::of("1. First point", None);
         assert!(f.bullet);
         let f = Features::of("2022 was a year.", None);

@@ -2,11 +2,8 @@
 //! page furniture in several languages (share, rating, comments, newsletter,
 //! cookie, related, read-more, copyright, advert, navigation).
 
+use crate::table::Table;
 use aho_corasick::AhoCorasick;
-use crate::fxhash::FxBuild;
-use std::collections::HashMap;
-
-type Map = HashMap<String, Label, FxBuild>;
 use std::sync::OnceLock;
 
 /// What kind of furniture a label line is.
@@ -68,24 +65,43 @@ impl Label {
     }
 }
 
+/// What a folded pattern is under each mode of `data/lexicon.tsv`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    line: Option<Label>,
+    prefix: Option<Label>,
+    word: Option<Label>,
+    suffix: Option<Label>,
+    colon: Option<Label>,
+}
+
+impl Entry {
+    /// The first row of a pattern and mode wins.
+    fn merge(self, later: Entry) -> Entry {
+        Entry {
+            line: self.line.or(later.line),
+            prefix: self.prefix.or(later.prefix),
+            word: self.word.or(later.word),
+            suffix: self.suffix.or(later.suffix),
+            colon: self.colon.or(later.colon),
+        }
+    }
+}
+
 struct Lexicon {
-    lines: Map,
-    prefixes: Map,
-    words: Map,
-    suffixes: Map,
-    colons: Map,
+    /// Every exact-match pattern (line, prefix, word, suffix, colon): one
+    /// look-up answers all the modes a string can match in.
+    exact: Table<Entry>,
     contains: AhoCorasick,
     contains_labels: Vec<Label>,
+    /// The shortest `contains` pattern: shorter lines need no search.
+    contains_min: usize,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut lines = Map::default();
-        let mut prefixes = Map::default();
-        let mut words = Map::default();
-        let mut suffixes = Map::default();
-        let mut colons = Map::default();
+        let mut exact: Vec<(String, Entry)> = Vec::new();
         let mut pats = Vec::new();
         let mut contains_labels = Vec::new();
         for row in include_str!("../data/lexicon.tsv").lines() {
@@ -96,77 +112,108 @@ fn lexicon() -> &'static Lexicon {
             let (Some(cat), Some(mode), Some(pat)) = (cols.next(), cols.next(), cols.next()) else { continue };
             let Some(label) = Label::parse(cat) else { continue };
             let pat = fold(pat);
+            let mut e = Entry::default();
             match mode {
-                "line" => {
-                    lines.entry(pat).or_insert(label);
-                }
-                "prefix" => {
-                    prefixes.entry(pat).or_insert(label);
-                }
-                "suffix" => {
-                    suffixes.entry(pat).or_insert(label);
-                }
-                "colon" => {
-                    colons.entry(pat).or_insert(label);
-                }
-                "word" => {
-                    words.entry(pat).or_insert(label);
-                }
+                "line" => e.line = Some(label),
+                "prefix" => e.prefix = Some(label),
+                "suffix" => e.suffix = Some(label),
+                "colon" => e.colon = Some(label),
+                "word" => e.word = Some(label),
                 "contains" => {
                     pats.push(pat);
                     contains_labels.push(label);
+                    continue;
                 }
-                _ => {}
+                _ => continue,
             }
+            exact.push((pat, e));
         }
+        let exact = Table::build(exact.iter().map(|(p, e)| (p.as_bytes(), *e)), Entry::merge);
+        let contains_min = pats.iter().map(String::len).min().unwrap_or(0);
         // The patterns are fixed data; a build failure would be a bug in the
         // file, caught by the tests, so fall back to matching nothing.
         let contains = AhoCorasick::new(&pats).unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
-        Lexicon { lines, prefixes, words, suffixes, colons, contains, contains_labels }
+        Lexicon { exact, contains, contains_labels, contains_min }
     })
 }
 
 /// Lower case, digits dropped, every other non-letter a single space.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = Vec::with_capacity(s.len());
+    fold_into(s, &mut out);
+    // Whole characters are written, so this is UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`fold`] into `out` (cleared first). Returns the folded length at the
+/// first colon of `s` (the fold of the text before it), if there is one.
+fn fold_into(s: &str, out: &mut Vec<u8>) -> Option<usize> {
+    out.clear();
     let mut space = false;
-    for c in s.chars() {
-        if c.is_ascii_alphabetic() {
+    let mut colon = None;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_alphabetic() {
+                if space && !out.is_empty() {
+                    out.push(b' ');
+                }
+                space = false;
+                out.push(b.to_ascii_lowercase());
+            } else {
+                if b == b':' && colon.is_none() {
+                    colon = Some(out.len());
+                }
+                if !b.is_ascii_digit() && b != b'\'' {
+                    space = true;
+                }
+            }
+            continue;
+        }
+        let Some((c, len)) = crate::chars::decode(s, i) else { break };
+        i += len;
+        if crate::chars::is_alphabetic(c) {
             if space && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
             space = false;
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_alphabetic() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else if !c.is_numeric() && c != '\'' && c != '’' {
+            crate::features::push_lower(out, c);
+        } else if !c.is_numeric() && c != '’' {
             space = true;
         }
     }
-    out
+    colon
 }
 
 /// The label a line is, if it is one. Only short lines are labels.
+#[cfg(test)]
 pub fn classify(line: &str) -> Option<Label> {
+    classify_with(line, &mut Vec::new())
+}
+
+/// [`classify`], folding into a buffer the caller reuses across lines.
+pub fn classify_with(line: &str, folded: &mut Vec<u8>) -> Option<Label> {
     if line.len() > 300 {
         return None;
     }
-    let folded = fold(line);
+    let colon = fold_into(line, folded);
+    let folded = folded.as_slice();
     let lex = lexicon();
+    let get = |s: &[u8]| lex.exact.get(s);
+    let spaces = || folded.iter().enumerate().filter(|(_, b)| **b == b' ').map(|(i, _)| i);
     if line.len() <= 80 {
         if folded.is_empty() {
             return None;
         }
-        if let Some(&l) = lex.lines.get(&folded) {
+        if let Some(l) = get(folded).and_then(|e| e.line) {
             return Some(l);
         }
-        let mut all = folded.split(' ').map(|w| lex.words.get(w));
-        if let Some(Some(&first)) = all.next()
-            && all.all(|l| l == Some(&first)) {
+        let mut all = folded.split(|&b| b == b' ').map(|w| get(w).and_then(|e| e.word));
+        if let Some(Some(first)) = all.next()
+            && all.all(|l| l == Some(first)) {
                 return Some(first);
             }
     }
@@ -177,35 +224,39 @@ pub fn classify(line: &str) -> Option<Label> {
     let colon_end = line.len() <= 100 && line.trim_end().ends_with(':');
     if colon_end
         && (line.bytes().any(|b| b.is_ascii_digit())
-            || (folded.bytes().filter(|&b| b == b' ').count() == 1 && line.chars().next().is_some_and(|c| !c.is_uppercase())))
+            || (spaces().count() == 1 && line.chars().next().is_some_and(|c| !c.is_uppercase())))
     {
         // The pattern is the folded line's last one or two words.
-        let mut cut = folded.rmatch_indices(' ').map(|(i, _)| i + 1);
+        let mut cut = folded.iter().enumerate().rev().filter(|(_, b)| **b == b' ').map(|(i, _)| i + 1);
         for start in [cut.next(), cut.next()].into_iter().flatten() {
-            if let Some(&l) = lex.suffixes.get(&folded[start..]) {
+            if let Some(l) = folded.get(start..).and_then(get).and_then(|e| e.suffix) {
                 return Some(l);
             }
         }
     }
     if line.len() <= 200
-        && let Some((head, _)) = line.split_once(':')
-            && let Some(&l) = lex.colons.get(&fold(head)) {
-                return Some(l);
-            }
+        && let Some(l) = colon.and_then(|at| folded.get(..at)).and_then(get).and_then(|e| e.colon) {
+            return Some(l);
+        }
     // A sentence that merely starts like a section label ("Related reading
     // was never his thing.") is not one: zone labels do not end in a full stop.
     let sentence = line.trim_end().ends_with(['.', '!', '?']);
     if line.len() <= 160 {
         // Patterns are one to eight words: look up the line's leading words.
-        let ends = folded.match_indices(' ').map(|(i, _)| i).chain(std::iter::once(folded.len())).take(8);
-        for end in ends {
-            if let Some(&l) = lex.prefixes.get(&folded[..end])
+        for end in spaces().chain(std::iter::once(folded.len())).take(8) {
+            if end > lex.exact.max_len() {
+                break;
+            }
+            if let Some(l) = folded.get(..end).and_then(get).and_then(|e| e.prefix)
                 && !(sentence && l.opens_zone()) {
                     return Some(l);
                 }
         }
     }
-    lex.contains.find(&folded).and_then(|m| lex.contains_labels.get(m.pattern().as_usize()).copied())
+    if folded.len() < lex.contains_min {
+        return None;
+    }
+    lex.contains.find(folded).and_then(|m| lex.contains_labels.get(m.pattern().as_usize()).copied())
 }
 
 #[cfg(test)]

@@ -33,10 +33,10 @@
 //! assert_eq!(raw[0].slice(&article.text), "Mr. Smith");
 //! ```
 
+mod chars;
 mod classify;
 mod clean;
 mod features;
-mod fxhash;
 mod lang;
 mod lexicon;
 mod model;
@@ -44,6 +44,7 @@ mod normalize;
 mod sentences;
 mod stats;
 mod stopwords;
+mod table;
 
 pub use classify::Thresholds;
 pub use clean::{clean, CleanOptions};

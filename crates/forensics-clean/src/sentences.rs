@@ -70,14 +70,43 @@ pub fn split_sentences(text: &str, lang: &str) -> Vec<Span> {
     out
 }
 
+/// The character at byte `i`, if `i` is inside the text.
+#[inline]
+fn at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 { Some(b as char) } else { text.get(i..).and_then(|s| s.chars().next()) }
+}
+
+/// Bytes that start a character the splitter looks at: terminal marks,
+/// straight quotes, and every non-ASCII lead byte (curly quotes,
+/// guillemets, "…", CJK marks). Everything else is skipped a byte at a time.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'"' as usize] = true;
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    t
+};
+
 fn split_paragraph(text: &str, lang: &str, base: usize, out: &mut Vec<Span>) {
     let stops = crate::stopwords::stopwords(lang);
+    let bytes = text.as_bytes();
     let mut start = 0;
     let mut open_quote = false;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < bytes.len() {
+        if !INTERESTING[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let Some(c) = at(text, i) else { break };
+        let after = i + c.len_utf8();
         match c {
             '“' if lang == "de" && open_quote => open_quote = false,
             '“' | '„' | '«' | '‹' => open_quote = true,
@@ -86,45 +115,44 @@ fn split_paragraph(text: &str, lang: &str, base: usize, out: &mut Vec<Span>) {
             _ => {}
         }
         if !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
-            i += 1;
+            i = after;
             continue;
         }
         // The run of terminal punctuation, then closing quotes and brackets.
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
+        let mut j = after;
+        while let Some(d) = at(text, j).filter(|d| matches!(d, '.' | '!' | '?' | '…')) {
+            j += d.len_utf8();
         }
         let mut quote_after = open_quote;
-        while j < chars.len() && CLOSERS.contains(&chars[j].1) {
-            if matches!(chars[j].1, '”' | '»' | '"' | '“') {
+        while let Some(d) = at(text, j).filter(|d| CLOSERS.contains(d)) {
+            if matches!(d, '”' | '»' | '"' | '“') {
                 quote_after = false;
             }
-            j += 1;
+            j += d.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let end = j;
         let cjk = matches!(c, '。' | '！' | '？');
-        let at_space = j >= chars.len() || chars[j].1.is_whitespace();
+        let at_space = at(text, j).is_none_or(char::is_whitespace);
         if !(at_space || cjk) {
-            i = j.max(i + 1);
+            i = j;
             continue;
         }
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        while let Some(d) = at(text, k).filter(|d| d.is_whitespace()) {
+            k += d.len_utf8();
         }
-        let split = if k >= chars.len() {
+        let split = if k >= bytes.len() {
             true
         } else {
-            let single_dot = c == '.' && (j == i + 1 || chars.get(i + 1).is_some_and(|&(_, d)| CLOSERS.contains(&d)));
-            decide(text, &chars, lang, stops, pos, k, single_dot, cjk)
-                && !(quote_after && quote_continues(&chars, j))
+            let single_dot = c == '.' && (j == after || at(text, after).is_some_and(|d| CLOSERS.contains(&d)));
+            decide(text, lang, stops, i, k, single_dot, cjk) && !(quote_after && quote_continues(text, j))
         };
         open_quote = quote_after;
         if split {
             push(out, text, base, start, end);
-            start = chars.get(k).map_or(text.len(), |&(p, _)| p);
+            start = k;
         }
-        i = j.max(i + 1);
+        i = j;
     }
     push(out, text, base, start, text.len());
 }
@@ -138,20 +166,10 @@ fn push(out: &mut Vec<Span>, text: &str, base: usize, start: usize, end: usize) 
     }
 }
 
-/// Whether the boundary candidate at `dot` (a terminal mark; the next
-/// sentence would start at char index `next`) is a real sentence end.
-#[allow(clippy::too_many_arguments)]
-fn decide(
-    text: &str,
-    chars: &[(usize, char)],
-    lang: &str,
-    stops: Option<&crate::stopwords::StopSet>,
-    dot: usize,
-    next: usize,
-    single_dot: bool,
-    cjk: bool,
-) -> bool {
-    let first = chars[next].1;
+/// Whether the boundary candidate at byte `dot` (a terminal mark; the
+/// next sentence would start at byte `next`) is a real sentence end.
+fn decide(text: &str, lang: &str, stops: Option<&crate::stopwords::StopSet>, dot: usize, next: usize, single_dot: bool, cjk: bool) -> bool {
+    let Some(first) = at(text, next) else { return true };
     if first.is_lowercase() && !cjk {
         return false;
     }
@@ -165,9 +183,22 @@ fn decide(
     if word.is_empty() {
         return true;
     }
-    let next_word: String = text[chars[next].0..].chars().take_while(|c| c.is_alphanumeric()).collect();
-    let opener = stops.is_some_and(|s| s.contains(next_word.to_lowercase().as_str()));
-    if word.chars().all(|c| c.is_ascii_digit()) {
+    // The next word: is it a usual sentence opener?
+    let rest = &text[next..];
+    let next_word = rest.find(|c: char| !c.is_alphanumeric()).map_or(rest, |e| &rest[..e]);
+    let opener = stops.is_some_and(|s| {
+        if next_word.is_ascii() && next_word.len() <= 32 {
+            let mut lower = [0u8; 32];
+            let lower = &mut lower[..next_word.len()];
+            lower.copy_from_slice(next_word.as_bytes());
+            lower.make_ascii_lowercase();
+            s.contains_folded(lower)
+        } else {
+            // (Whole-word lower case: a final capital sigma becomes "ς".)
+            s.contains(&next_word.to_lowercase())
+        }
+    });
+    if word.bytes().all(|b| b.is_ascii_digit()) {
         return !(ordinal_dot(lang) && word.len() <= 2);
     }
     match abbreviation(lang, word) {
@@ -180,7 +211,7 @@ fn decide(
     // An initial ("J. Smith") or a dotted acronym ("U.S. President", "U.N."):
     // a sentence ends there only before a usual sentence opener.
     if letters == 1 && word.chars().next().is_some_and(char::is_uppercase) {
-        return opener && next_word.chars().count() > 1;
+        return opener && next_word.chars().nth(1).is_some();
     }
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return opener;
@@ -192,7 +223,7 @@ fn decide(
 /// quotation closes soon after (within 400 bytes): a quotation spanning
 /// sentences stays in one piece with its attribution ("“We will win. They
 /// will lose,” he said."). An unclosed quote mark does not suppress splitting.
-fn quote_continues(chars: &[(usize, char)], from: usize) -> bool {
-    let Some(&(start, _)) = chars.get(from) else { return false };
-    chars[from..].iter().take_while(|(p, _)| *p < start + 400).any(|(_, c)| matches!(c, '”' | '»' | '"' | '“'))
+fn quote_continues(text: &str, from: usize) -> bool {
+    let Some(rest) = text.get(from..) else { return false };
+    rest.char_indices().take_while(|(p, _)| *p < 400).any(|(_, c)| matches!(c, '”' | '»' | '"' | '“'))
 }

@@ -24,7 +24,8 @@ impl CorpusStats {
 
     pub fn add(&mut self, article: &Article) {
         self.documents += 1;
-        let mut seen: Vec<u64> = article.blocks.iter().map(|b| block_key(article.block_text(b))).collect();
+        let mut buf = Vec::new();
+        let mut seen: Vec<u64> = article.blocks.iter().map(|b| key_with(article.block_text(b), &mut buf)).collect();
         seen.sort_unstable();
         seen.dedup();
         for h in seen {
@@ -41,7 +42,12 @@ impl CorpusStats {
     }
 
     pub fn block_documents(&self, text: &str) -> u32 {
-        self.block_df.get(&block_key(text)).copied().unwrap_or(0)
+        self.key_documents(block_key(text))
+    }
+
+    /// The number of documents holding the block with key `key` (see [`block_key`]).
+    pub fn key_documents(&self, key: u64) -> u32 {
+        self.block_df.get(&key).copied().unwrap_or(0)
     }
 
     /// Whether a block recurs on so many pages that it is site or page
@@ -49,49 +55,38 @@ impl CorpusStats {
     /// label does: the same wire paragraph legitimately appears on every
     /// site that carries the story, and later stages need it.
     pub fn is_template(&self, text: &str, sentence_like: bool) -> bool {
-        let need = if sentence_like { (self.documents / 10).max(10) } else { (self.documents / 50).max(3) };
         // Too few documents to reach the bar: skip hashing the block.
-        self.documents >= need && u64::from(self.block_documents(text)) >= need
+        self.template_bar(sentence_like).is_some() && self.is_template_key(block_key(text), sentence_like)
+    }
+
+    /// [`CorpusStats::is_template`] of a block by its key.
+    pub fn is_template_key(&self, key: u64, sentence_like: bool) -> bool {
+        self.template_bar(sentence_like).is_some_and(|need| u64::from(self.key_documents(key)) >= need)
+    }
+
+    /// How many documents a block must be on to be template; `None` when
+    /// the corpus is too small for any block to get there.
+    pub fn template_bar(&self, sentence_like: bool) -> Option<u64> {
+        let need = if sentence_like { (self.documents / 10).max(10) } else { (self.documents / 50).max(3) };
+        (self.documents >= need).then_some(need)
     }
 }
 
 /// The key under which a block is counted: xxh3 of its text with case and
-/// runs of whitespace folded (streamed, no allocation per block).
+/// runs of whitespace folded, leading and trailing whitespace dropped.
 pub fn block_key(text: &str) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut buf = [0u8; 256];
-    let mut len = 0;
-    let mut push = |bytes: &[u8], h: &mut xxhash_rust::xxh3::Xxh3| {
-        if len + bytes.len() > buf.len() {
-            h.update(&buf[..len]);
-            len = 0;
-        }
-        buf[len..len + bytes.len()].copy_from_slice(bytes);
-        len += bytes.len();
-    };
-    let mut utf8 = [0u8; 4];
-    let mut space = false;
-    let mut started = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = started;
-            continue;
-        }
-        if space {
-            push(b" ", &mut h);
-            space = false;
-        }
-        started = true;
-        if c.is_ascii() {
-            push(&[c.to_ascii_lowercase() as u8], &mut h);
-        } else {
-            for l in c.to_lowercase() {
-                push(l.encode_utf8(&mut utf8).as_bytes(), &mut h);
-            }
-        }
-    }
-    h.update(&buf[..len]);
-    h.digest()
+    key_with(text, &mut Vec::new())
+}
+
+/// [`block_key`], folding into a buffer the caller reuses.
+fn key_with(text: &str, buf: &mut Vec<u8>) -> u64 {
+    crate::features::fold_key(text, buf);
+    key_of_folded(buf)
+}
+
+/// The key of text already folded the way [`block_key`] folds it.
+pub(crate) fn key_of_folded(folded: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(folded)
 }
 
 #[cfg(test)]
@@ -102,6 +97,46 @@ mod tests {
     fn key_folds_case_and_space() {
         assert_eq!(block_key("Share  this\tStory "), block_key(" share this story"));
         assert_ne!(block_key("share this"), block_key("sharethis"));
+        // Keys are stored by shards and merged: they must never change.
+        assert_eq!(block_key(" Ünited  STATES "), xxhash_rust::xxh3::xxh3_64("ünited states".as_bytes()));
+        let mut streamed = xxhash_rust::xxh3::Xxh3::new();
+        streamed.update(b"\xc3\xbcnited ");
+        streamed.update(b"states");
+        assert_eq!(streamed.digest(), block_key("ünited states"));
+        for text in ["Share  this\tStory ", "", "  ", "İstanbul ĲSSEL — Σ", "a\u{2003}b"] {
+            let mut key = Vec::new();
+            crate::features::scan(text, None, &mut key);
+            assert_eq!(key_of_folded(&key), block_key(text), "{text:?}");
+        }
+    }
+
+    /// The key's definition, one character at a time.
+    fn naive_fold(text: &str) -> Vec<u8> {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+        out.into_bytes()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_fold_is_the_definition(text in "[ a-zA-Z\t\n.,’“é\u{a0}\u{2003}İ]{0,80}") {
+            let mut key = Vec::new();
+            crate::features::fold_key(&text, &mut key);
+            proptest::prop_assert_eq!(&key, &naive_fold(&text));
+            crate::features::scan(&text, None, &mut key);
+            proptest::prop_assert_eq!(&key, &naive_fold(&text));
+        }
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! see `data/stopwords/LICENSE`). The lists differ in size, so the classifier
 //! compares a block's stopword density with its own document's, never with
 //! a fixed number.
+//!
+//! All lists live in one table from the folded word to the set of languages
+//! listing it (bit `i` = `LISTS[i]`), so one look-up per word answers both
+//! "is it a stopword of this document's language" and the language vote.
 
-use crate::fxhash::FxBuild;
-use std::collections::{HashMap, HashSet};
-
-/// A stopword list.
-pub type StopSet = HashSet<&'static str, FxBuild>;
+use crate::table::Table;
 use std::sync::OnceLock;
 
 macro_rules! lists {
@@ -21,11 +21,54 @@ const LISTS: &[(&str, &str)] = lists!(
     "pl", "pt", "ro", "ru", "sk", "sv", "tr", "uk",
 );
 
-fn table() -> &'static HashMap<&'static str, StopSet> {
-    static TABLE: OnceLock<HashMap<&'static str, StopSet>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        LISTS.iter().map(|(code, text)| (*code, text.lines().map(str::trim).filter(|w| !w.is_empty()).collect())).collect()
-    })
+/// The stopword list of one language.
+pub struct StopSet {
+    /// Its own small table (it stays in cache while a page is scanned;
+    /// the table of all languages is for the vote).
+    words: Table<()>,
+}
+
+impl std::fmt::Debug for StopSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "StopSet({} words)", self.len())
+    }
+}
+
+impl StopSet {
+    /// Whether `word` (already in lower case) is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.contains_folded(word.as_bytes())
+    }
+
+    /// [`StopSet::contains`] on the bytes of a lower-cased word.
+    #[inline]
+    pub fn contains_folded(&self, word: &[u8]) -> bool {
+        self.words.get(word).is_some()
+    }
+
+    /// Number of words on the list.
+    pub fn len(&self) -> usize {
+        self.words.iter().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn words(text: &'static str) -> impl Iterator<Item = &'static [u8]> {
+    text.lines().map(str::trim).filter(|w| !w.is_empty()).map(str::as_bytes)
+}
+
+fn sets() -> &'static [StopSet] {
+    static SETS: OnceLock<Vec<StopSet>> = OnceLock::new();
+    SETS.get_or_init(|| LISTS.iter().map(|(_, text)| StopSet { words: Table::build(words(text).map(|w| (w, ())), |_, _| ()) }).collect())
+}
+
+/// Every stopword with the languages listing it (bit `i` = `LISTS[i]`).
+fn table() -> &'static Table<u32> {
+    static T: OnceLock<Table<u32>> = OnceLock::new();
+    T.get_or_init(|| Table::build(LISTS.iter().enumerate().flat_map(|(i, (_, text))| words(text).map(move |w| (w, 1u32 << i))), |a, b| a | b))
 }
 
 /// The stopword set of an ISO 639-1 language (Norwegian Nynorsk and the
@@ -35,55 +78,83 @@ pub fn stopwords(lang: &str) -> Option<&'static StopSet> {
         "no" | "nn" => "nb",
         other => other,
     };
-    table().get(lang)
+    LISTS.iter().position(|(c, _)| *c == lang).and_then(|i| sets().get(i))
 }
 
 /// Languages with a list.
 #[cfg(test)]
-pub fn languages() -> impl Iterator<Item = &'static str> {
+pub fn languages_listed() -> impl Iterator<Item = &'static str> {
     LISTS.iter().map(|(c, _)| *c)
 }
 
-/// Every stopword with the set of languages (bit `i` = `LISTS[i]`) that list it.
-fn membership() -> &'static HashMap<&'static str, u32, FxBuild> {
-    static M: OnceLock<HashMap<&'static str, u32, FxBuild>> = OnceLock::new();
-    M.get_or_init(|| {
-        let mut m: HashMap<&'static str, u32, FxBuild> = HashMap::default();
-        for (i, (_, text)) in LISTS.iter().enumerate() {
-            for w in text.lines().map(str::trim).filter(|w| !w.is_empty()) {
-                *m.entry(w).or_insert(0) |= 1 << i;
-            }
-        }
-        m
-    })
-}
-
 /// Stopword hits per language over the words of `text` (lower-cased):
-/// `(language, hits)` best first, and the number of words seen. One hash
+/// `(language, hits)` best first, and the number of words seen. One table
 /// look-up per word, so a cheap first opinion on a document's language.
+/// Words are runs of letters and apostrophes.
 pub fn vote(text: &str) -> (Vec<(&'static str, usize)>, usize) {
-    let m = membership();
+    let t = table();
     let mut hits = [0usize; 32];
     let mut words = 0;
-    let mut buf = String::new();
-    for word in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
-        if word.is_empty() {
-            continue;
-        }
-        words += 1;
-        buf.clear();
-        if word.is_ascii() {
-            buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            buf.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        if let Some(&bits) = m.get(buf.as_str()) {
-            let mut bits = bits;
+    // Longer words are on no list: they are counted, not looked up.
+    let max = t.max_len();
+    let mut buf = [0u8; 64];
+    let mut len = 0usize;
+    let mut in_word = false;
+    let end_word = |word: Option<&[u8]>, hits: &mut [usize; 32]| {
+        if let Some(word) = word.filter(|w| w.len() <= max) {
+            let mut bits = t.get(word).unwrap_or(0);
             while bits != 0 {
                 hits[bits.trailing_zeros() as usize] += 1;
                 bits &= bits - 1;
             }
         }
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_alphabetic() || b == b'\'' {
+                if !in_word {
+                    in_word = true;
+                    words += 1;
+                    len = 0;
+                }
+                if len < buf.len() {
+                    buf[len] = b.to_ascii_lowercase();
+                }
+                len += 1;
+            } else if in_word {
+                in_word = false;
+                end_word(buf.get(..len), &mut hits);
+            }
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+        i += c.len_utf8();
+        if crate::chars::is_alphabetic(c) || c == '’' {
+            if !in_word {
+                in_word = true;
+                words += 1;
+                len = 0;
+            }
+            for l in c.to_lowercase() {
+                let mut utf8 = [0u8; 4];
+                for &u in l.encode_utf8(&mut utf8).as_bytes() {
+                    if len < buf.len() {
+                        buf[len] = u;
+                    }
+                    len += 1;
+                }
+            }
+        } else if in_word {
+            in_word = false;
+            end_word(buf.get(..len), &mut hits);
+        }
+    }
+    if in_word {
+        end_word(buf.get(..len), &mut hits);
     }
     let mut out: Vec<(&'static str, usize)> = LISTS.iter().zip(hits).map(|((c, _), h)| (*c, h)).filter(|(_, h)| *h > 0).collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -94,10 +165,31 @@ pub fn vote(text: &str) -> (Vec<(&'static str, usize)>, usize) {
 mod tests {
     #[test]
     fn every_list_loads() {
-        for l in super::languages() {
+        for l in super::languages_listed() {
             assert!(super::stopwords(l).is_some_and(|s| s.len() > 20), "{l}");
         }
         assert!(super::stopwords("en").is_some_and(|s| s.contains("the")));
+        assert!(super::stopwords("en").is_some_and(|s| !s.contains("thee")));
         assert!(super::stopwords("no").is_some_and(|s| s.contains("og")));
+        assert!(super::stopwords("xx").is_none());
+    }
+
+    #[test]
+    fn table_probes_are_short() {
+        // Words share prefixes and suffixes; a weak hash makes long
+        // chains. Linear probing at most half full expects at most 1.5.
+        let probes = super::table().mean_probes();
+        assert!(probes < 1.6, "{probes}");
+        for set in super::sets() {
+            let probes = set.words.mean_probes();
+            assert!(probes < 1.6, "{probes}");
+        }
+    }
+
+    #[test]
+    fn vote_counts_words_and_hits() {
+        let (votes, words) = super::vote("The cat's on the MAT, and it’s 2024—för alla.");
+        assert_eq!(words, 9);
+        assert_eq!(votes.first().map(|v| v.0), Some("en"));
     }
 }

@@ -1,0 +1,177 @@
+//! A fixed table from short byte strings (folded words, lexicon patterns)
+//! to a value, built once from the crate's data files. Looked up once per
+//! word of every page, so it is made for that: one multiply per eight bytes
+//! to hash, open addressing in one flat array, keys in one arena, no
+//! allocation and no UTF-8 checks per look-up. Never used for anything
+//! stored or compared across runs.
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// The hash of a key: fx-style over eight-byte words, with the length mixed
+/// in so "a" and "a\0" differ.
+#[inline]
+pub fn hash(key: &[u8]) -> u64 {
+    let mut h = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // (A byte loop: a variable-length copy calls memcpy, which costs
+        // more than the rest of the look-up of a short word.)
+        let mut w = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            w |= u64::from(b) << (8 * k);
+        }
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    h
+}
+
+#[derive(Clone, Copy)]
+struct Slot<V> {
+    /// The hash's low half: a miss is told from a hit without reading
+    /// the key (most words looked up are not in the table).
+    tag: u32,
+    /// Offset of the key in the arena (high 24 bits) and its length (low 8);
+    /// `u32::MAX` marks an empty slot.
+    at: u32,
+    value: V,
+}
+
+impl<V> Slot<V> {
+    fn range(&self) -> std::ops::Range<usize> {
+        let start = (self.at >> 8) as usize;
+        start..start + (self.at & 0xff) as usize
+    }
+}
+
+/// Byte-string keys to values of type `V`.
+pub struct Table<V> {
+    slots: Vec<Slot<V>>,
+    mask: usize,
+    /// The index is the hash's top bits (a multiply mixes into the high
+    /// bits; the low ones depend on the first bytes only).
+    shift: u32,
+    arena: Vec<u8>,
+    /// The longest key: longer look-ups miss without hashing.
+    max_len: usize,
+}
+
+impl<V: Copy + Default> Table<V> {
+    /// A table of `entries`; a key given twice keeps the value `merge`
+    /// makes of the old and the new one.
+    pub fn build<'a>(entries: impl IntoIterator<Item = (&'a [u8], V)>, merge: impl Fn(V, V) -> V) -> Table<V> {
+        let entries: Vec<(&[u8], V)> = entries.into_iter().collect();
+        // At most half full: probes stay short, and the table small
+        // enough to stay in the core's cache.
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let empty = Slot { tag: 0, at: u32::MAX, value: V::default() };
+        let shift = 64 - size.trailing_zeros();
+        let mut t = Table { slots: vec![empty; size], mask: size - 1, shift, arena: Vec::new(), max_len: 0 };
+        for (key, value) in entries {
+            // Keys are words and short phrases; the arena is far below 16 MB.
+            if key.len() > 0xff || t.arena.len() >= 1 << 24 {
+                continue;
+            }
+            let h = hash(key);
+            let mut i = t.index(h);
+            loop {
+                let slot = t.slots[i];
+                if slot.at == u32::MAX {
+                    t.slots[i] = Slot { tag: h as u32, at: ((t.arena.len() as u32) << 8) | key.len() as u32, value };
+                    t.arena.extend_from_slice(key);
+                    t.max_len = t.max_len.max(key.len());
+                    break;
+                }
+                if t.key(slot) == key {
+                    t.slots[i].value = merge(slot.value, value);
+                    break;
+                }
+                i = (i + 1) & t.mask;
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn index(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize & self.mask
+    }
+
+    fn key(&self, slot: Slot<V>) -> &[u8] {
+        self.arena.get(slot.range()).unwrap_or(&[])
+    }
+
+    /// The value under `key`, if any.
+    #[inline]
+    pub fn get(&self, key: &[u8]) -> Option<V> {
+        if key.len() > self.max_len {
+            return None;
+        }
+        let h = hash(key);
+        let mut i = self.index(h);
+        loop {
+            let slot = self.slots[i];
+            if slot.at == u32::MAX {
+                return None;
+            }
+            if slot.tag == h as u32 && same(self.key(slot), key) {
+                return Some(slot.value);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The mean number of slots a hit looks at (1.0 is perfect).
+    #[cfg(test)]
+    pub fn mean_probes(&self) -> f64 {
+        let mut total = 0;
+        let mut n = 0;
+        for (key, _) in self.iter() {
+            let mut i = self.index(hash(key));
+            total += 1;
+            while self.key(self.slots[i]) != key {
+                i = (i + 1) & self.mask;
+                total += 1;
+            }
+            n += 1;
+        }
+        total as f64 / n.max(1) as f64
+    }
+
+    /// The longest key, in bytes.
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
+    /// Every key with its value (in table order).
+    pub fn iter(&self) -> impl Iterator<Item = (&[u8], V)> + '_ {
+        self.slots.iter().filter(|s| s.at != u32::MAX).map(|s| (self.key(*s), s.value))
+    }
+}
+
+/// Byte equality without a call to memcmp (keys are a few bytes long).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_it_holds() {
+        let words: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
+        let t = Table::build(words.iter().map(|w| (w.as_bytes(), 1u32)).chain([(&b"w7"[..], 2)]), |a, b| a | b);
+        assert_eq!(t.get(b"w7"), Some(3));
+        assert_eq!(t.get(b"w999"), Some(1));
+        assert_eq!(t.get(b"w1000"), None);
+        assert_eq!(t.get(b""), None);
+        assert_eq!(t.iter().count(), 1000);
+    }
+}
