@@ -48,6 +48,14 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
         .map(|((b, f), template)| Item { kind: b.kind, features: f, template })
         .collect();
     let mut verdicts = classify(&items, stops.is_some(), &opts.thresholds);
+    // Text the page says twice is kept once.
+    let kept: Vec<usize> = (0..verdicts.len()).filter(|&i| verdicts[i].removed.is_none()).collect();
+    let repeats = crate::repeat::repeats(kept.iter().filter_map(|&i| article.blocks.get(i)).map(|b| article.block_text(b)));
+    for (&i, repeat) in kept.iter().zip(repeats) {
+        if repeat {
+            verdicts[i].removed = Some("page-repeat");
+        }
+    }
 
     let mut meta = article.meta.clone();
     sign_off(article, &features, &mut verdicts, &mut meta.credits);

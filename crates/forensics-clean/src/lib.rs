@@ -41,6 +41,7 @@ mod lang;
 mod lexicon;
 mod model;
 mod normalize;
+mod repeat;
 mod sentences;
 mod stats;
 mod stopwords;

@@ -31,6 +31,38 @@ pub fn hash(key: &[u8]) -> u64 {
     h
 }
 
+/// A streaming form of [`hash`] for in-memory sets of the crate's own
+/// hashes (never stored or compared across runs).
+#[derive(Default, Clone, Copy)]
+pub struct Hasher(u64);
+
+impl Hasher {
+    #[inline]
+    pub fn byte(&mut self, b: u8) {
+        self.word(u64::from(b));
+    }
+    #[inline]
+    pub fn word(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+}
+
+impl std::hash::Hasher for Hasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 ^= hash(bytes);
+        self.0 = self.0.wrapping_mul(K);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.word(n);
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+/// For `HashSet<u64, Build>`: sets of hashes already mixed.
+pub type Build = std::hash::BuildHasherDefault<Hasher>;
+
 #[derive(Clone, Copy)]
 struct Slot<V> {
     /// The hash's low half: a miss is told from a hit without reading

@@ -1,0 +1,86 @@
+//! Text a page says twice: a block whose word 4-grams mostly occur in the
+//! article text kept before it is a repeat, not more article (a teaser of
+//! the article itself, a "description" field dumped after the body, a
+//! sticky header, the lead repeated under the photo). Later stages compare
+//! documents by shared passages, so a doubled paragraph would also count
+//! twice there.
+
+use crate::chars;
+use std::hash::Hasher as _;
+
+/// Share of a block's 4-grams that must already have been kept.
+const COVERED: f64 = 0.8;
+/// Blocks with fewer 4-grams carry too little evidence either way.
+const MIN_GRAMS: usize = 10;
+
+/// For each of `blocks` (the kept blocks, in page order), whether it
+/// repeats the ones before it.
+pub(crate) fn repeats<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Vec<bool> {
+    let mut seen: std::collections::HashSet<u64, crate::table::Build> = Default::default();
+    let mut grams = Vec::new();
+    let mut out = Vec::new();
+    for text in blocks {
+        grams.clear();
+        word_grams(text, &mut grams);
+        let repeat = grams.len() >= MIN_GRAMS && grams.iter().filter(|g| seen.contains(g)).count() as f64 >= COVERED * grams.len() as f64;
+        if !repeat {
+            seen.extend(grams.iter().copied());
+        }
+        out.push(repeat);
+    }
+    out
+}
+
+/// Hashes of the runs of four words (letters and digits, lower-cased).
+fn word_grams(text: &str, out: &mut Vec<u64>) {
+    let mut window = [0u64; 4];
+    let mut n = 0usize;
+    let mut h = crate::table::Hasher::default();
+    let mut in_word = false;
+    let mut push = |h: &mut crate::table::Hasher, n: &mut usize, window: &mut [u64; 4]| {
+        window.rotate_left(1);
+        window[3] = h.finish();
+        *h = Default::default();
+        *n += 1;
+        if *n >= 4 {
+            out.push(window[0] ^ window[1].rotate_left(16) ^ window[2].rotate_left(32) ^ window[3].rotate_left(48));
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 { (b as char, 1) } else { chars::decode(text, i).unwrap_or(('\u{FFFD}', 1)) };
+        i += len;
+        if chars::is_alphanumeric(c) {
+            in_word = true;
+            if b < 0x80 {
+                h.byte(b.to_ascii_lowercase());
+            } else {
+                for l in c.to_lowercase() {
+                    h.word(u64::from(u32::from(l)));
+                }
+            }
+        } else if in_word {
+            in_word = false;
+            push(&mut h, &mut n, &mut window);
+        }
+    }
+    if in_word {
+        push(&mut h, &mut n, &mut window);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn repeated_text_is_found() {
+        let a = "The storm hit the coast on Monday and closed the roads to the harbour for the whole day.";
+        let b = "Officials said the town had not seen such winds since 1987 and asked people to stay home.";
+        let joined = format!("{a} {b}");
+        let other = "A different paragraph about the election results in the northern district of the county.";
+        assert_eq!(super::repeats([a, b, joined.as_str(), other, a]), [false, false, true, false, true]);
+        // Short blocks are never repeats: a subheading may recur.
+        assert_eq!(super::repeats(["Key points", "Key points"]), [false, false]);
+    }
+}
