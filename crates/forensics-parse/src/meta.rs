@@ -95,8 +95,11 @@ pub(crate) fn has_separator_scanned(line: &str, scan: &Scan) -> bool {
     use crate::scan::bits;
     // Each separator holds a byte the scan tracks: `|`, `-`, or the last
     // byte of `·` B7, `•` A2, `»` BB, `›` BA, `⏱` B1, `¦` A6, `–` 93, `—` 94.
-    const HARD: u64 = bits(&[b'|', 0xB7, 0xA2, 0xBB, 0xBA, 0xB1, 0xA6]);
-    (scan.has_any(HARD) && line.contains(['|', '·', '•', '»', '›', '⏱', '¦']))
+    // The non-ASCII ones are led by C2 (`·`, `»`, `¦`) or E2 (`•`, `›`, `⏱`).
+    let hard = scan.has(b'|')
+        || (scan.has(0xC2) && scan.has_any(bits(&[0xB7, 0xBB, 0xA6])))
+        || (scan.has(0xE2) && scan.has_any(bits(&[0xA2, 0xBA, 0xB1])));
+    (hard && line.contains(['|', '·', '•', '»', '›', '⏱', '¦']))
         || (scan.has(b'-') && line.contains(" - "))
         || (scan.has(0x93) && has_spaced(line, "–"))
         || (scan.has(0x94) && has_spaced(line, "—"))
@@ -349,10 +352,17 @@ fn opens_with_byline_label(seg: &str) -> bool {
     if b0.is_ascii() {
         // Only labels opening with this letter (as written or in lower case) can match.
         let lower = b0.to_ascii_lowercase();
+        // For an ASCII first letter only ASCII labels can match, and
+        // `strip_label` reduces to a byte comparison: the first letter as
+        // listed or capitalised, the rest exactly.
+        let sb = seg.as_bytes();
         return may_open_byline(char::from(b0))
             && BYLINE_LABELS.iter().any(|l| {
-                let l0 = l.as_bytes()[0];
-                (l0 == b0 || l0 == lower) && strip_label(seg, l).is_some()
+                let lb = l.as_bytes();
+                let l0 = lb[0];
+                (l0 == b0 || (l0 == lower && b0.is_ascii_uppercase()))
+                    && sb.len() >= lb.len()
+                    && sb[1..lb.len()] == lb[1..]
             });
     }
     BYLINE_LABELS.iter().any(|l| strip_label(seg, l).is_some())

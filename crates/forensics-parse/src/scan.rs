@@ -22,6 +22,8 @@ pub(crate) struct Scan {
     mask: u64,
     /// Whitespace-separated words in the first 4 KB (`split_whitespace`).
     pub words: usize,
+    /// The line holds two ASCII spaces in a row (always true for long lines).
+    pub double_space: bool,
 }
 
 const DIGIT: u64 = 1 << 0;
@@ -107,11 +109,12 @@ impl Scan {
     pub(crate) fn of(line: &str) -> Scan {
         let b = line.as_bytes();
         if b.len() > SCAN_MAX {
-            return Scan { mask: u64::MAX, words: word_count(line) };
+            return Scan { mask: u64::MAX, words: word_count(line), double_space: true };
         }
         // Two tight loops beat one loop doing both.
         let mask = b.iter().fold(0, |m, &c| m | CLASS[usize::from(c)]);
-        Scan { mask, words: count_words(b) }
+        let (words, double_space) = count_words(b);
+        Scan { mask, words, double_space }
     }
 
     /// Byte value `b` occurs in the line (always true for untracked bytes).
@@ -155,15 +158,15 @@ impl Scan {
 /// Words in the first 4 KB of `s`: enough for every threshold used.
 pub(crate) fn word_count(s: &str) -> usize {
     let b = crate::text::prefix(s, WORD_PREFIX).as_bytes();
-    count_words(b)
+    count_words(b).0
 }
 
-/// `split_whitespace().count()` of the UTF-8 bytes `b`.
-fn count_words(b: &[u8]) -> usize {
+/// `split_whitespace().count()` of the UTF-8 bytes `b`, and whether two
+/// ASCII spaces follow each other somewhere.
+fn count_words(b: &[u8]) -> (usize, bool) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = LO << 7;
-    let mut words = 0;
-    let mut prev_space = true;
+    let mut st = WordState { words: 0, prev_space: true, prev_blank: false, double: false };
     let mut i = 0;
     // Eight ASCII bytes at a time: a word starts at a non-space byte after
     // a space byte (or after the start).
@@ -175,7 +178,7 @@ fn count_words(b: &[u8]) -> usize {
             // Some non-ASCII byte: this chunk goes char by char.
             let end = i + 8;
             while i < end {
-                step(b, i, &mut words, &mut prev_space);
+                st.step(b, i);
                 i += 1;
             }
             continue;
@@ -185,31 +188,46 @@ fn count_words(b: &[u8]) -> usize {
         // Bytes 9..=13 (tab to carriage return); no lane carries for ASCII.
         let control = (x + 0x77 * LO) & !(x + 0x72 * LO) & HI;
         let space = blank | control;
-        let starts = !space & HI & ((space << 8) | (u64::from(prev_space) << 7));
-        words += starts.count_ones() as usize;
-        prev_space = space >> 63 != 0;
+        let starts = !space & HI & ((space << 8) | (u64::from(st.prev_space) << 7));
+        st.words += starts.count_ones() as usize;
+        st.double |= blank & ((blank << 8) | (u64::from(st.prev_blank) << 7)) != 0;
+        st.prev_space = space >> 63 != 0;
+        st.prev_blank = blank >> 63 != 0;
         i += 8;
     }
     while i < b.len() {
-        step(b, i, &mut words, &mut prev_space);
+        st.step(b, i);
         i += 1;
     }
-    words
+    (st.words, st.double)
 }
 
-/// One byte of [`count_words`]'s char-by-char path.
-#[inline]
-fn step(b: &[u8], i: usize, words: &mut usize, prev_space: &mut bool) {
-    let c = b[i];
-    let space = match c {
-        0..=0x7F => CLASS[usize::from(c)] & SPACE != 0,
-        // Continuation bytes belong to the char before.
-        0x80..=0xBF => return,
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => non_ascii_space(&b[i..]),
-        _ => false,
-    };
-    *words += usize::from(*prev_space & !space);
-    *prev_space = space;
+struct WordState {
+    words: usize,
+    prev_space: bool,
+    /// The byte before was an ASCII space.
+    prev_blank: bool,
+    double: bool,
+}
+
+impl WordState {
+    /// One byte of [`count_words`]'s char-by-char path.
+    #[inline]
+    fn step(&mut self, b: &[u8], i: usize) {
+        let c = b[i];
+        let blank = c == b' ';
+        self.double |= blank && self.prev_blank;
+        self.prev_blank = blank;
+        let space = match c {
+            0..=0x7F => CLASS[usize::from(c)] & SPACE != 0,
+            // Continuation bytes belong to the char before.
+            0x80..=0xBF => return,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => non_ascii_space(&b[i..]),
+            _ => false,
+        };
+        self.words += usize::from(self.prev_space & !space);
+        self.prev_space = space;
+    }
 }
 
 #[cfg(test)]
@@ -232,6 +250,7 @@ mod tests {
         for line in lines {
             let s = Scan::of(line);
             assert_eq!(s.words, line.split_whitespace().count(), "{line:?}");
+            assert_eq!(s.double_space, line.contains("  "), "{line:?}");
             for &b in TRACKED {
                 assert_eq!(s.has(b), line.as_bytes().contains(&b), "{line:?} {b}");
             }
@@ -257,6 +276,7 @@ mod tests {
                 })
                 .collect();
             assert_eq!(Scan::of(&text).words, text.split_whitespace().count(), "{text:?}");
+            assert_eq!(Scan::of(&text).double_space, text.contains("  "), "{text:?}");
         }
         let long = "ord\u{a0}på\u{3000}€ ".repeat(500);
         assert_eq!(Scan::of(&long).words, crate::text::prefix(&long, 4096).split_whitespace().count());

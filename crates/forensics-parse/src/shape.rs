@@ -191,9 +191,13 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
             return true;
         }
     }
-    // '·' ends in B7 and '•' in A2 in UTF-8.
-    let separators = scan.has(b'|') || scan.has(b'[') || scan.has(b',') || scan.has(0xB7) || scan.has(0xA2);
-    if line.len() > 200 || !separators || !line.contains(['|', '·', '•', '[', ',']) {
+    // The scan is exact for lines this short; '·' ends in B7 and '•' in A2.
+    let separators = scan.has(b'|')
+        || scan.has(b'[')
+        || scan.has(b',')
+        || (scan.has(0xB7) && line.contains('·'))
+        || (scan.has(0xA2) && line.contains('•'));
+    if line.len() > 200 || !separators {
         return false;
     }
     let (mut tokens, mut social) = (0, 0);
@@ -236,7 +240,7 @@ fn is_form_field(line: &str, words: usize, lower: &mut Lower) -> bool {
 }
 
 fn is_nav(line: &str, scan: &Scan, separated: bool) -> bool {
-    let spaced = scan.has(b' ') && (line.contains("  ") || (scan.has(b'>') && line.contains(" > ")));
+    let spaced = scan.double_space || (scan.has(b'>') && line.contains(" > "));
     if !separated && !spaced {
         return false;
     }
