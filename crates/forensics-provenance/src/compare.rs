@@ -1,7 +1,10 @@
 //! Comparing two versions: sentence alignment, word diffs, changed quotes,
 //! numbers and names, dropped and added passages.
 
-use crate::model::{AlignedSentence, Change, ChangeKind, Evidence, Excerpt, SharedPassage};
+mod change;
+
+use crate::model::{AlignedSentence, Change, ChangeKind, Effect, Evidence, Excerpt, SharedPassage};
+use change::{classify, Side};
 use crate::text::{dice, View};
 use forensics_parse::Span;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -142,28 +145,13 @@ fn render(p: &View, c: &View, ops: &[DiffOp], pr: Range<usize>, cr: Range<usize>
     out.join(" ").replace("-] {+", "-]{+")
 }
 
-/// Levenshtein distance, for spotting the same word spelled another way.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 /// A change found by a word diff: parent tokens `pr`, child tokens `cr`.
 #[derive(Debug, Clone)]
 pub struct Edit {
     pub pr: Range<usize>,
     pub cr: Range<usize>,
     pub kind: ChangeKind,
+    pub effect: Effect,
     /// Worth showing as evidence (else only used to spot moved words).
     pub shown: bool,
 }
@@ -180,6 +168,11 @@ impl Edit {
 /// Small in-context substitutions between aligned sentences of one language.
 pub fn edits(p: &View, c: &View, links: &[Link]) -> Vec<(Edit, Vec<DiffOp>)> {
     let mut out = Vec::new();
+    if links.is_empty() {
+        return out;
+    }
+    let (ps_side, cs_side) = (Side::new(p), Side::new(c));
+    let (pq, cq) = (quotations(&p.art.text), quotations(&c.art.text));
     for l in links {
         let (ps, cs) = (&p.sents[l.i], &c.sents[l.j]);
         let a: Vec<&str> = p.toks[ps.toks.clone()].iter().map(|t| t.norm.as_str()).collect();
@@ -214,28 +207,18 @@ pub fn edits(p: &View, c: &View, links: &[Link]) -> Vec<(Edit, Vec<DiffOp>)> {
             if before == after {
                 continue; // reordered words
             }
-            let digits = |v: &View, r: &Range<usize>| v.toks[r.clone()].iter().any(|t| t.norm.chars().any(|ch| ch.is_ascii_digit()));
-            let named = |v: &View, r: &Range<usize>, first: usize| v.toks[r.clone()].iter().enumerate().any(|(k, t)| t.cap && r.start + k != first);
-            let in_quote = quotations(&p.art.text).iter().any(|q| pr.clone().any(|k| q.contains(&p.toks[k].start)))
-                || quotations(&c.art.text).iter().any(|q| cr.clone().any(|k| q.contains(&c.toks[k].start)));
-            let kind = if in_quote {
-                ChangeKind::Quote
-            } else if digits(p, &pr) || digits(c, &cr) {
-                ChangeKind::Number
-            } else if pr.len() == 1 && cr.len() == 1 && p.toks[pr.start].norm.chars().count() >= 5 && edit_distance(&p.toks[pr.start].norm, &c.toks[cr.start].norm) <= 2 {
-                ChangeKind::Spelling
-            } else if named(p, &pr, ps.toks.start) || named(c, &cr, cs.toks.start) {
-                ChangeKind::Name
-            } else {
-                ChangeKind::Wording
-            };
+            let in_quote = pq.iter().any(|q| pr.clone().any(|k| q.contains(&p.toks[k].start)))
+                || cq.iter().any(|q| cr.clone().any(|k| q.contains(&c.toks[k].start)));
+            let (kind, effect) = classify(&ps_side, &cs_side, &ops, &pr, &cr, in_quote);
             // Heavily reworded sentences change everywhere: only facts count there.
-            // A word added or left out alone is style; a fact changes when one
-            // thing replaces another. Such edits are kept for moved-word
-            // detection but not shown.
-            let shown = !(l.score < 0.5 && !matches!(kind, ChangeKind::Number | ChangeKind::Name))
-                && !(kind != ChangeKind::Quote && (pr.is_empty() || cr.is_empty()));
-            out.push((Edit { pr, cr, kind, shown }, ops.clone()));
+            // A word added or left out alone is style, unless it is a fact the
+            // child lost or moved; otherwise a fact changes when one thing
+            // replaces another. Edits not shown are kept for moved-word detection.
+            let fact = matches!(kind, ChangeKind::Date | ChangeKind::Number | ChangeKind::Name);
+            let one_sided = pr.is_empty() || cr.is_empty();
+            let fact_gone = fact && matches!(effect, Effect::Dropped | Effect::Moved);
+            let shown = (l.score >= 0.5 || fact) && (kind == ChangeKind::Quote || !one_sided || fact_gone);
+            out.push((Edit { pr, cr, kind, effect, shown }, ops.clone()));
         }
     }
     out
@@ -355,6 +338,7 @@ impl Comparison {
             let (dpr, dcr) = if e.kind == ChangeKind::Quote { (pr.clone(), cr.clone()) } else { (dpr, dcr) };
             let change = Change {
                 kind: e.kind,
+                effect: e.effect,
                 before: surface(p, pr.clone()),
                 after: surface(c, cr.clone()),
                 diff: render(p, c, ops, dpr, dcr),
@@ -362,8 +346,11 @@ impl Comparison {
                 target: c.to_raw(c.tok_span(cr)),
             };
             if e.kind == ChangeKind::Quote {
-                if !ev.altered_quotes.iter().any(|q| q.before == change.before) {
-                    ev.altered_quotes.push(change);
+                // Several edits inside one quote make one altered quote; it
+                // weighs as much as its most serious edit.
+                match ev.altered_quotes.iter_mut().find(|q| q.before == change.before) {
+                    Some(q) => q.effect = q.effect.max(change.effect),
+                    None => ev.altered_quotes.push(change),
                 }
             } else {
                 ev.changed.push(change);

@@ -96,13 +96,23 @@ pub struct SharedPassage {
     pub words: usize,
 }
 
-/// What kind of thing changed between parent and child.
+/// What kind of thing changed between parent and child, judged on the words
+/// that changed (never on unchanged words the diff shows as context). The
+/// first rule that applies wins:
+/// `quote` (inside quotation marks in either text), `spelling` (one word for
+/// the same word spelled another way), `date` (a weekday or month name),
+/// `number` (digits or a number word), `name` (a capitalised word that does
+/// not start its sentence), `wording` (any other word).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
     /// Words inside quotation marks.
     Quote,
+    /// A weekday or month name (`Monday`, `Feb` → `February`).
+    Date,
+    /// Digits or a number word (`24`, `seven`).
     Number,
+    /// A capitalised word inside its sentence (`Kremlin`).
     Name,
     /// The same word spelled another way (`criticize` → `criticise`).
     Spelling,
@@ -110,10 +120,44 @@ pub enum ChangeKind {
     Wording,
 }
 
+/// What a change does to the content, from least to most serious (the
+/// order is the derived `Ord`). Judged on the changed words that carry
+/// content (facts: numbers, dates, names; and words off the language's
+/// stopword list) after pairing each removed word with an inserted word of
+/// the same stem or abbreviation (`Feb` = `February`, `goal` = `goals`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effect {
+    /// Nothing of substance changed: spelling, abbreviation, inflection,
+    /// contraction, stopwords only (`didn't` → `did not`).
+    #[default]
+    Variant,
+    /// Words left this place but the child still has them elsewhere.
+    Moved,
+    /// Words of substance added, none removed.
+    Added,
+    /// Words swapped for others, at most one of them new to the parent and
+    /// no fact among them: often a synonym (`issued` → `released`, `top` →
+    /// `senior`); without a thesaurus it cannot be told from a change of
+    /// meaning, so it ranks below.
+    Reworded,
+    /// Words of substance the child lacks altogether, with nothing in their
+    /// place; or a fact (number, date, name) lost with only words the parent
+    /// already uses in its place (`due to almost seven months` → `caused by months`).
+    Dropped,
+    /// Something else stands where the parent's words stood: a fact where
+    /// other words were, or two or more words the parent never uses (a new
+    /// verb and object: `helping Moscow offset` → `prompting Moscow to lift`).
+    Replaced,
+}
+
 /// A change between parent and child.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub kind: ChangeKind,
+    /// What the change does to the content; renderers rank changes by it.
+    #[serde(default)]
+    pub effect: Effect,
     /// The parent's words (for a quote: the whole quote).
     pub before: String,
     /// The child's words.

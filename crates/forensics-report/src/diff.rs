@@ -4,11 +4,11 @@
 
 use crate::escape::{html as esc, shorten};
 use crate::style::Palette;
-use crate::text::{diff_line, important_changes, kind_label, role_label, TextOptions};
+use crate::text::{diff_line, effect_label, important_changes, kind_label, role_label, TextOptions};
 use crate::tree::Index;
 use crate::Texts;
 use forensics_parse::Span;
-use forensics_provenance::{Analysis, Change, ChangeKind, Evidence, Excerpt, Relation, RelationKind, SharedPassage};
+use forensics_provenance::{Analysis, Change, ChangeKind, Effect, Evidence, Excerpt, Relation, RelationKind, SharedPassage};
 use similar::TextDiff;
 use std::fmt::Write;
 
@@ -62,6 +62,8 @@ fn word_diff(first: &str, second: &str, x: &str, y: &str) -> Relation {
             similar::DiffTag::Insert if !ty.trim().is_empty() => ev.added.push(Excerpt { span: sy, text: shorten(ty, 160) }),
             similar::DiffTag::Replace => ev.changed.push(Change {
                 kind: ChangeKind::Wording,
+                // A plain word diff has no judgement of what changed.
+                effect: Effect::Reworded,
                 before: tx.trim().into(),
                 after: ty.trim().into(),
                 diff: format!("[-{}-]{{+{}+}}", shorten(tx, 200), shorten(ty, 200)),
@@ -106,7 +108,7 @@ pub fn render_diff_text(a: &Analysis, texts: &Texts, c: &Comparison, opts: &Text
     if !changes.is_empty() {
         let _ = writeln!(out, "\n{} ({})", p.heading("changes"), changes.len());
         for ch in changes {
-            let _ = writeln!(out, "  {:<8} {}", kind_label(ch.kind), diff_line(ch, &p));
+            let _ = writeln!(out, "  {:<8} {:<8} {}", kind_label(ch.kind), effect_label(ch.effect), diff_line(ch, &p));
         }
     }
     let excerpt = |e: &Excerpt, side: &str| -> String {

@@ -38,7 +38,7 @@ pub use diff::{compare, render_diff_html, render_diff_text, Comparison};
 pub use dot::render_dot;
 pub use html::render_html;
 pub use jsonl::render_jsonl;
-pub use text::{render_text, TextOptions};
+pub use text::{important_changes, render_text, TextOptions, TOP_CHANGES};
 pub use worddiff::{parse_word_diff, DiffPiece};
 
 use std::collections::BTreeMap;

@@ -4,8 +4,11 @@ use crate::escape::shorten;
 use crate::style::Palette;
 use crate::tree::{is_connected, stories, version_tree, Index};
 use crate::worddiff::{parse_word_diff, DiffPiece};
-use forensics_provenance::{Analysis, Change, ChangeKind, FamilyRecord, Relation, RelationKind, Role};
+use forensics_provenance::{Analysis, Change, ChangeKind, Effect, FamilyRecord, Relation, RelationKind, Role};
 use std::fmt::Write;
+
+/// Changes per relation the summary shows and the HTML report marks as key.
+pub const TOP_CHANGES: usize = 3;
 
 /// How much to show and whether to colour it.
 #[derive(Debug, Clone)]
@@ -22,7 +25,7 @@ pub struct TextOptions {
 
 impl Default for TextOptions {
     fn default() -> Self {
-        TextOptions { color: false, max_changes: 12, max_changes_per_relation: 3, max_unique: 50 }
+        TextOptions { color: false, max_changes: 12, max_changes_per_relation: TOP_CHANGES, max_unique: 50 }
     }
 }
 
@@ -126,8 +129,8 @@ fn family(out: &mut String, a: &Analysis, index: &Index<'_>, f: &FamilyRecord, o
         let arrow = format!("{} → {}", short(&r.source, &f.members), short(&r.target, &f.members));
         for (k, c) in important_changes(r).into_iter().enumerate() {
             if evidence.len() < opts.max_changes && k < opts.max_changes_per_relation {
-                let kind = kind_label(c.kind);
-                evidence.push(format!("{}  {kind:<8} {}", p.id(&arrow), diff_line(c, p)));
+                let (kind, effect) = (kind_label(c.kind), effect_label(c.effect));
+                evidence.push(format!("{}  {kind:<8} {effect:<8} {}", p.id(&arrow), diff_line(c, p)));
             } else {
                 hidden += 1;
             }
@@ -148,26 +151,69 @@ fn family(out: &mut String, a: &Analysis, index: &Index<'_>, f: &FamilyRecord, o
     }
 }
 
-/// Altered quotes first, then changed numbers, names and words; spelling last.
-pub(crate) fn important_changes(r: &Relation) -> Vec<&Change> {
+/// The changes of a relation, most telling first. The rank is what a change
+/// does to the content (its [`Effect`]: replaced, dropped, reworded, added,
+/// moved, variant), with two adjustments for quotes:
+/// - in a copy, where the rest is verbatim, an altered quote comes first
+///   whatever its effect (a spelling variant aside): a copier has no reason
+///   to touch a quote;
+/// - elsewhere a quote ranks by its effect like any change: a rewrite
+///   paraphrases its quotes as it paraphrases everything, so a quote merely
+///   reworded ranks below a replaced or dropped fact.
+///
+/// Ties: facts (number, date, name), then quotes, then other words and
+/// spellings; then document order in the parent.
+pub fn important_changes(r: &Relation) -> Vec<&Change> {
     let mut v: Vec<&Change> = r.evidence.altered_quotes.iter().chain(&r.evidence.changed).collect();
-    v.sort_by_key(|c| match c.kind {
-        ChangeKind::Quote => 0,
-        ChangeKind::Number => 1,
-        ChangeKind::Name => 2,
-        ChangeKind::Wording => 3,
-        ChangeKind::Spelling => 4,
-    });
+    v.sort_by_key(|c| (std::cmp::Reverse(weight(r.kind, c)), kind_order(c.kind), c.source.start, c.target.start));
     v
+}
+
+fn weight(relation: RelationKind, c: &Change) -> u32 {
+    let quote = c.kind == ChangeKind::Quote;
+    if quote && relation == RelationKind::Copy && c.effect != Effect::Variant {
+        return 100;
+    }
+    match c.effect {
+        Effect::Replaced => 50,
+        Effect::Dropped => 40,
+        Effect::Reworded => 20,
+        Effect::Added => 10,
+        Effect::Moved => 5,
+        Effect::Variant => 0,
+    }
+}
+
+fn kind_order(k: ChangeKind) -> u8 {
+    match k {
+        ChangeKind::Number => 0,
+        ChangeKind::Date => 1,
+        ChangeKind::Name => 2,
+        ChangeKind::Quote => 3,
+        ChangeKind::Wording => 4,
+        ChangeKind::Spelling => 5,
+    }
 }
 
 pub(crate) fn kind_label(k: ChangeKind) -> &'static str {
     match k {
         ChangeKind::Quote => "quote",
+        ChangeKind::Date => "date",
         ChangeKind::Number => "number",
         ChangeKind::Name => "name",
         ChangeKind::Spelling => "spelling",
         ChangeKind::Wording => "wording",
+    }
+}
+
+pub(crate) fn effect_label(e: Effect) -> &'static str {
+    match e {
+        Effect::Replaced => "replaced",
+        Effect::Dropped => "dropped",
+        Effect::Reworded => "reworded",
+        Effect::Added => "added",
+        Effect::Moved => "moved",
+        Effect::Variant => "variant",
     }
 }
 

@@ -44,6 +44,7 @@ fn relation(source: &str, target: &str, kind: RelationKind, similarity: f64, evi
 fn analysis() -> Analysis {
     let quote = Change {
         kind: ChangeKind::Quote,
+        effect: Effect::Replaced,
         before: "Our countries must show readiness".into(),
         after: "China and Kremlin must show readiness".into(),
         diff: "[-Our countries-]{+China and Kremlin+} must show".into(),
@@ -131,7 +132,7 @@ fn html_report() {
     let html = render_html(&a, &texts());
     assert_eq!(html.matches("<path class=\"edge ").count(), a.relations.len());
     assert!(html.contains("<ins>China and Kremlin</ins>"));
-    assert!(html.contains(r#"<mark class="change after" id="rel-0-c0" data-change="0" title="quote: [-Our countries-]{+China and Kremlin+} must show">China and Kremlin must show readiness</mark>"#));
+    assert!(html.contains(r#"<mark class="change after top" id="rel-0-c0" data-change="0" title="quote (replaced): [-Our countries-]{+China and Kremlin+} must show">China and Kremlin must show readiness</mark>"#));
     assert!(html.contains(r#"<del class="dropped" title="dropped by the child">Sanctions were helping Moscow offset losses.</del>"#));
     assert!(html.contains("&lt;b&gt;Subscribe&lt;/b&gt; now &amp; win!</ins>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -73,7 +73,7 @@ pub(crate) fn page(title: &str, body: &str) -> String {
     )
 }
 
-pub(crate) const LEGEND: &str = r#"<p class="legend"><span class="shared p0">shared passage</span> <span class="aligned p0">aligned sentence</span> <mark class="change">changed words</mark> <del class="dropped">dropped by the child</del> <ins class="added">added by the child</ins></p>"#;
+pub(crate) const LEGEND: &str = r#"<p class="legend"><span class="shared p0">shared passage</span> <span class="aligned p0">aligned sentence</span> <mark class="change top">key change</mark> <mark class="change">other change</mark> <del class="dropped">dropped by the child</del> <ins class="added">added by the child</ins></p>"#;
 
 fn documents(a: &Analysis, index: &Index<'_>) -> String {
     let mut out = String::from(r#"<h2>Documents</h2><div class="table-wrap"><table class="documents"><tr><th>id</th><th>role</th><th>parent</th><th>lang</th><th>family</th><th>confidence</th><th>published</th><th>headline</th><th>source</th></tr>"#);

@@ -4,7 +4,7 @@
 
 use crate::escape::html as esc;
 use crate::spans::{mark, Layer};
-use crate::text::{important_changes, kind_label, role_label};
+use crate::text::{effect_label, important_changes, kind_label, role_label, TOP_CHANGES};
 use crate::tree::Index;
 use crate::worddiff::{parse_word_diff, DiffPiece};
 use crate::Texts;
@@ -26,9 +26,16 @@ pub(crate) fn section(a: &Analysis, index: &Index<'_>, texts: &Texts, i: usize, 
     );
     let changes = important_changes(r);
     if !changes.is_empty() {
-        out.push_str(r#"<h4>Changes</h4><ul class="changes">"#);
+        out.push_str(r#"<h4>Changes <span class="meta">most telling first; the first ones, marked key, are those the text summary shows</span></h4><ul class="changes">"#);
         for (k, c) in changes.iter().enumerate() {
-            let _ = write!(out, r##"<li><a class="kind" href="#rel-{i}-c{k}">{}</a> <span class="diff">{}</span></li>"##, kind_label(c.kind), diff_html(c));
+            let top = if k < TOP_CHANGES { r#" class="top" title="key change""# } else { "" };
+            let _ = write!(
+                out,
+                r##"<li{top}><a class="kind" href="#rel-{i}-c{k}">{}</a> <span class="effect">{}</span> <span class="diff">{}</span></li>"##,
+                kind_label(c.kind),
+                effect_label(c.effect),
+                diff_html(c)
+            );
         }
         out.push_str("</ul>");
     }
@@ -99,9 +106,10 @@ fn side_by_side(a: &Analysis, index: &Index<'_>, texts: &Texts, i: usize, r: &Re
         right.push(Layer { span: d.span, priority: 2, open: r#"<ins class="added" title="added by the child">"#.into(), close: "</ins>" });
     }
     for (k, c) in changes.iter().enumerate() {
-        let title = esc(&format!("{}: {}", kind_label(c.kind), plain_diff(c)));
-        left.push(Layer { span: c.source, priority: 3, open: format!(r#"<mark class="change before" data-change="{k}" title="{title}">"#), close: "</mark>" });
-        right.push(Layer { span: c.target, priority: 3, open: format!(r#"<mark class="change after" id="rel-{i}-c{k}" data-change="{k}" title="{title}">"#), close: "</mark>" });
+        let title = esc(&format!("{} ({}): {}", kind_label(c.kind), effect_label(c.effect), plain_diff(c)));
+        let top = if k < TOP_CHANGES { " top" } else { "" };
+        left.push(Layer { span: c.source, priority: 3, open: format!(r#"<mark class="change before{top}" data-change="{k}" title="{title}">"#), close: "</mark>" });
+        right.push(Layer { span: c.target, priority: 3, open: format!(r#"<mark class="change after{top}" id="rel-{i}-c{k}" data-change="{k}" title="{title}">"#), close: "</mark>" });
     }
     let head = |id: &str, side: &str| {
         let d = index.docs.get(id);
