@@ -36,7 +36,8 @@
 //! ```
 //!
 //! Modules: `decode` (bytes to text), `lines` (lines and wrapped
-//! paragraphs), `shape` (what a line looks like alone), `layout` (context
+//! paragraphs), `scan` (one byte pass per line that gates the line tests),
+//! `shape` (what a line looks like alone), `layout` (context
 //! passes and metadata), and the nom grammars `date`, `dateline`, `meta`,
 //! `credit` with their word lists in `lexicon`.
 
