@@ -5,4 +5,4 @@
 #[path = "../src/targets.rs"]
 mod targets;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| targets::analyze(data));
+libfuzzer_sys::fuzz_target!(init: targets::init(), |data: &[u8]| targets::analyze(data));

@@ -58,6 +58,17 @@ pub fn warc(data: &[u8]) {
     }
 }
 
+/// Loads what the analysis loads once per process (the bilingual
+/// dictionaries, when installed) before fuzzing starts: otherwise the first
+/// input in several languages pays ~10 s of loading under coverage
+/// instrumentation and is reported as a timeout (it was, once).
+pub fn init() {
+    let cfg = forensics::Config::default();
+    if cfg.dedup.xling.dictionaries {
+        forensics::dedup::xling::Dictionaries::installed(&cfg.dedup.xling.dict_dir);
+    }
+}
+
 /// The whole pipeline over up to 16 documents separated by `0xFF` bytes
 /// (never valid UTF-8, so a separator the documents themselves cannot hold).
 pub fn analyze(data: &[u8]) {
