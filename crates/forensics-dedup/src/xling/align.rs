@@ -8,30 +8,49 @@
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
     pub groups: Vec<(u64, Vec<u32>)>,
+    /// Per group: every occurrence is a weak anchor, which counts in the
+    /// norm only when the other document shares the key.
+    pub weak: Vec<bool>,
     /// Anchor count (ordinals run 0..len).
     pub len: u32,
 }
 
 impl Profile {
-    /// Groups keys given in text order.
-    pub fn new(keys: impl IntoIterator<Item = u64>) -> Profile {
-        let mut pairs: Vec<(u64, u32)> = keys.into_iter().enumerate().map(|(i, k)| (k, i as u32)).collect();
+    /// Groups keys given in text order, each with whether it is weak.
+    pub fn new(keys: impl IntoIterator<Item = (u64, bool)>) -> Profile {
+        let mut pairs: Vec<(u64, u32, bool)> = keys.into_iter().enumerate().map(|(i, (k, w))| (k, i as u32, w)).collect();
         let len = pairs.len() as u32;
         pairs.sort_unstable();
         let mut groups: Vec<(u64, Vec<u32>)> = Vec::new();
-        for (k, i) in pairs {
-            match groups.last_mut() {
-                Some((last, v)) if *last == k => v.push(i),
-                _ => groups.push((k, vec![i])),
+        let mut weak: Vec<bool> = Vec::new();
+        for (k, i, w) in pairs {
+            match (groups.last_mut(), weak.last_mut()) {
+                (Some((last, v)), Some(lw)) if *last == k => {
+                    v.push(i);
+                    *lw &= w;
+                }
+                _ => {
+                    groups.push((k, vec![i]));
+                    weak.push(w);
+                }
             }
         }
-        Profile { groups, len }
+        Profile { groups, weak, len }
     }
 
-    /// The vector norm under log term frequency: what a chain's weight is divided by.
+    /// The vector norm under log term frequency over the strong keys:
+    /// what a chain's weight is divided by (with the shared weak keys, see [`chain`]).
     pub fn norm(&self, weight: impl Fn(u64) -> f64) -> f64 {
-        self.groups.iter().map(|(k, v)| (weight(*k) * tf(v.len())).powi(2)).sum::<f64>().sqrt()
+        self.groups.iter().zip(&self.weak).filter(|(_, w)| !**w).map(|((k, v), _)| (weight(*k) * tf(v.len())).powi(2)).sum::<f64>().sqrt()
     }
+}
+
+/// A chain and what the shared weak keys add to each side's squared norm.
+pub struct Chain {
+    pub weight: f64,
+    pub points: Vec<(u32, u32)>,
+    pub weak_a: f64,
+    pub weak_b: f64,
 }
 
 fn tf(count: usize) -> f64 {
@@ -46,8 +65,9 @@ const MAX_FULL_PAIRS: usize = 36;
 /// Each key can contribute at most `w²·(1 + ln m)` for `m` = the smaller
 /// count, so the weight divided by both norms is at most 1 (a cosine that
 /// only counts anchors in agreeing order).
-pub fn chain(a: &Profile, b: &Profile, weight: impl Fn(u64) -> f64) -> (f64, Vec<(u32, u32)>) {
+pub fn chain(a: &Profile, b: &Profile, weight: impl Fn(u64) -> f64) -> Chain {
     let mut points: Vec<(u32, u32, f64)> = Vec::new();
+    let (mut weak_a, mut weak_b) = (0.0, 0.0);
     let (mut i, mut j) = (0, 0);
     while i < a.groups.len() && j < b.groups.len() {
         let (ka, pa) = &a.groups[i];
@@ -57,6 +77,12 @@ pub fn chain(a: &Profile, b: &Profile, weight: impl Fn(u64) -> f64) -> (f64, Vec
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 let w = weight(*ka);
+                if a.weak[i] {
+                    weak_a += (w * tf(pa.len())).powi(2);
+                }
+                if b.weak[j] {
+                    weak_b += (w * tf(pb.len())).powi(2);
+                }
                 let m = pa.len().min(pb.len());
                 let pw = w * w * tf(m) / m as f64;
                 if pa.len() * pb.len() <= MAX_FULL_PAIRS {
@@ -80,7 +106,8 @@ pub fn chain(a: &Profile, b: &Profile, weight: impl Fn(u64) -> f64) -> (f64, Vec
             }
         }
     }
-    heaviest_increasing(points, b.len)
+    let (weight, points) = heaviest_increasing(points, b.len);
+    Chain { weight, points, weak_a, weak_b }
 }
 
 /// Weighted LIS over points sorted by `a` (ties by `b` descending so one

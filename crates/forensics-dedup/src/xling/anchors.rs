@@ -3,7 +3,7 @@
 //! in which their anchors occur.
 
 use super::months::{is_cjk_day_marker, is_cjk_month_marker, month_of};
-use super::names::{ascii_letters, prefix_key, skeleton_key};
+use super::names::{ascii_letters, prefix_key, skeleton_key, PREFIX_LEN};
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -14,6 +14,27 @@ pub enum AnchorKind {
     Date,
     Name,
     Gloss,
+    /// Two Han characters in a row, read as Mandarin syllables so Japanese
+    /// shinjitai, simplified and traditional forms meet (経済, 经济 and 經濟
+    /// all give `jing-ji`). Only Han-writing pairs (zh, ja) use them.
+    Han,
+    /// A capitalised word in a language that capitalises every noun
+    /// (German): a name only where the corpus shows its prefix in another
+    /// language (the stage turns it into a `Name` or drops it).
+    Noun,
+    /// The Mandarin reading of a run of Han characters in Chinese text, as a
+    /// name prefix (湖南 gives `p:hunan`, 张 `p:zhang`): pinyin names in a
+    /// Latin translation meet it. Any character may start a name, so it
+    /// counts only where shared (see [`AnchorKind::is_weak`]).
+    Reading,
+}
+
+impl AnchorKind {
+    /// Weak anchors count in a document's norm only when the other
+    /// document shares them: most of them are not names at all.
+    pub fn is_weak(self) -> bool {
+        matches!(self, AnchorKind::Reading)
+    }
 }
 
 /// One anchor occurrence: a stable hash of its normalised form and where it starts.
@@ -29,13 +50,15 @@ pub fn key(kind: AnchorKind, text: &str, seed: u64) -> u64 {
     let tag = match kind {
         AnchorKind::Number => b'#',
         AnchorKind::Date => b'd',
-        AnchorKind::Name => b'n',
+        AnchorKind::Name | AnchorKind::Noun | AnchorKind::Reading => b'n',
         AnchorKind::Gloss => b'g',
+        AnchorKind::Han => b'h',
     };
     let h = xxh3_64_with_seed(text.as_bytes(), seed ^ u64::from(tag));
     // The low bit marks name prefixes: they cannot meet across Latin and
     // Han/kana, so such pairs leave them out of both norms.
-    if kind == AnchorKind::Name && text.starts_with("p:") { h | 1 } else { h & !1 }
+    let name = matches!(kind, AnchorKind::Name | AnchorKind::Noun | AnchorKind::Reading);
+    if name && text.starts_with("p:") { h | 1 } else { h & !1 }
 }
 
 /// Whether a key is a name prefix (see [`key`]).
@@ -407,7 +430,8 @@ fn labelled_with(text: &str, lang: &str, want_words: bool) -> (Vec<Labelled>, Ve
                 if ((*upper && !*initial) || latin_in_cjk) && month_of(lang, &text.to_lowercase()).is_none() {
                     let ascii = ascii_letters(text);
                     if !is_function_word(&ascii) {
-                        name_keys(&mut out, &ascii, tok.pos);
+                        let kind = if capitalises_nouns(lang) && !latin_in_cjk { AnchorKind::Noun } else { AnchorKind::Name };
+                        name_keys(&mut out, kind, &ascii, tok.pos);
                     }
                 }
                 if want_words {
@@ -421,26 +445,106 @@ fn labelled_with(text: &str, lang: &str, want_words: bool) -> (Vec<Labelled>, Ve
                     // transliterated they add letters the original lacks.
                     let part: String = part.chars().filter(|c| !matches!(c, 'ッ' | 'ー')).collect();
                     let ascii = ascii_letters(&part);
-                    name_keys(&mut out, &ascii, tok.pos);
+                    name_keys(&mut out, AnchorKind::Name, &ascii, tok.pos);
                 }
                 if want_words {
                     words.push(Word { text: run.clone(), pos: tok.pos, cjk: true });
                 }
             }
-            TokKind::CjkRun(run) if want_words => words.push(Word { text: run.clone(), pos: tok.pos, cjk: true }),
-            TokKind::CjkRun(_) => {}
+            TokKind::CjkRun(run) => {
+                han_bigrams(&mut out, run, tok.pos);
+                if lang == "zh" {
+                    han_readings(&mut out, run, tok.pos);
+                }
+                if want_words {
+                    words.push(Word { text: run.clone(), pos: tok.pos, cjk: true });
+                }
+            }
             TokKind::Punct(_) => {}
         }
     }
     (out, words)
 }
 
-fn name_keys(out: &mut Vec<Labelled>, ascii: &str, pos: u32) {
+/// Han ideographs proper (not kana, hangul or the iteration mark 々,
+/// which Chinese does not write).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Overlapping pairs of Han characters in a run, each keyed by the
+/// toneless Mandarin readings `any_ascii` gives (the same for a character's
+/// Japanese, simplified and traditional forms in most cases). Positions are
+/// the run's start plus the byte offset of the pair inside the run.
+fn han_bigrams(out: &mut Vec<Labelled>, run: &str, pos: u32) {
+    let mut prev: Option<String> = None;
+    for (off, c) in run.char_indices() {
+        if !is_han(c) {
+            prev = None;
+            continue;
+        }
+        let Some(r) = reading(c) else {
+            prev = None;
+            continue;
+        };
+        if let Some(p) = prev.take() {
+            let at = pos.saturating_add(off as u32).saturating_sub(c.len_utf8() as u32);
+            out.push(Labelled { kind: AnchorKind::Han, text: format!("{p}-{r}"), pos: at });
+        }
+        prev = Some(r);
+    }
+}
+
+/// Languages that capitalise every noun, so capitals do not mark names.
+fn capitalises_nouns(lang: &str) -> bool {
+    matches!(lang, "de" | "lb" | "gsw" | "bar")
+}
+
+/// Toneless Mandarin reading of one Han character, lower case.
+fn reading(c: char) -> Option<String> {
+    if !is_han(c) {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let r = any_ascii::any_ascii(c.encode_utf8(&mut buf)).to_ascii_lowercase();
+    (!r.is_empty() && r.bytes().all(|b| b.is_ascii_alphabetic())).then_some(r)
+}
+
+/// Name prefixes a pinyin spelling of the Han text starting at each
+/// character could have: the character's own reading when it is three or
+/// four letters long (Liu, Jian), and the first five letters of the
+/// readings from there on (Hunan, Zhang, Xiaol(ing), Jinpi(ng)). Any
+/// character may start a name, so these are weak anchors.
+fn han_readings(out: &mut Vec<Labelled>, run: &str, pos: u32) {
+    let chars: Vec<(usize, Option<String>)> = run.char_indices().map(|(i, c)| (i, reading(c))).collect();
+    for (k, (off, r)) in chars.iter().enumerate() {
+        let Some(r) = r else { continue };
+        let at = pos.saturating_add(*off as u32);
+        if (3..5).contains(&r.len()) {
+            out.push(Labelled { kind: AnchorKind::Reading, text: format!("p:{r}"), pos: at });
+        }
+        let mut joined = r.clone();
+        for (_, next) in &chars[k + 1..] {
+            if joined.len() >= PREFIX_LEN {
+                break;
+            }
+            match next {
+                Some(n) => joined.push_str(n),
+                None => break,
+            }
+        }
+        if joined.len() >= PREFIX_LEN {
+            out.push(Labelled { kind: AnchorKind::Reading, text: format!("p:{}", &joined[..PREFIX_LEN]), pos: at });
+        }
+    }
+}
+
+fn name_keys(out: &mut Vec<Labelled>, kind: AnchorKind, ascii: &str, pos: u32) {
     if let Some(p) = prefix_key(ascii) {
-        out.push(Labelled { kind: AnchorKind::Name, text: format!("p:{p}"), pos });
+        out.push(Labelled { kind, text: format!("p:{p}"), pos });
     }
     if let Some(s) = skeleton_key(ascii) {
-        out.push(Labelled { kind: AnchorKind::Name, text: format!("s:{s}"), pos });
+        out.push(Labelled { kind, text: format!("s:{s}"), pos });
     }
 }
 

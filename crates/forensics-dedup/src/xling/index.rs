@@ -19,7 +19,10 @@ pub fn document_frequencies(keys: &[Vec<u64>]) -> HashMap<u64, u32> {
 /// Candidate partners of each document: `b > a`, allowed by `eligible`,
 /// sharing at least `min_shared` keys whose document frequency lies in
 /// `2..=max_df`; at most `max_per_doc` per document, the heaviest by summed
-/// `weight` (ties by index). `keys[d]` must be sorted and deduplicated.
+/// `weight` (ties by index) in each partner `group` (language), so one
+/// language's many partners cannot crowd out another's: the background of
+/// each language needs its own candidates. `keys[d]` must be sorted and
+/// deduplicated.
 pub fn candidates(
     keys: &[Vec<u64>],
     df: &HashMap<u64, u32>,
@@ -28,6 +31,7 @@ pub fn candidates(
     max_per_doc: usize,
     weight: &(dyn Fn(u64) -> f64 + Sync),
     eligible: &(dyn Fn(usize, usize) -> bool + Sync),
+    group: &(dyn Fn(usize) -> u16 + Sync),
 ) -> Vec<(u32, u32)> {
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (d, doc) in keys.iter().enumerate() {
@@ -52,10 +56,21 @@ pub fn candidates(
                     }
                 }
             }
-            let mut list: Vec<(u32, f64)> = shared.into_iter().filter(|(_, (n, _))| *n >= min_shared).map(|(b, (_, w))| (b, w)).collect();
-            list.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            list.truncate(max_per_doc);
-            list.into_iter().map(|(b, _)| (a as u32, b)).collect()
+            let mut list: Vec<(u16, u32, f64)> =
+                shared.into_iter().filter(|(_, (n, _))| *n >= min_shared).map(|(b, (_, w))| (group(b as usize), b, w)).collect();
+            list.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)).then(x.1.cmp(&y.1)));
+            let mut out = Vec::new();
+            let mut run = (u16::MAX, 0usize);
+            for (g, b, _) in list {
+                if run.0 != g {
+                    run = (g, 0);
+                }
+                run.1 += 1;
+                if run.1 <= max_per_doc {
+                    out.push((a as u32, b));
+                }
+            }
+            out
         })
         .collect();
     // A pair kept by either end is a candidate; normalise to a < b.

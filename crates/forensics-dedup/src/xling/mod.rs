@@ -150,8 +150,16 @@ struct Side {
 
 impl Side {
     fn new(anchors: &[anchors::Anchor]) -> Side {
-        Side { positions: anchors.iter().map(|a| a.pos).collect(), profile: Profile::new(anchors.iter().map(|a| a.key)) }
+        Side { positions: anchors.iter().map(|a| a.pos).collect(), profile: Profile::new(anchors.iter().map(|a| (a.key, a.kind.is_weak()))) }
     }
+}
+
+/// Which anchors beyond the base ones gave a pair its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    None,
+    Gloss,
+    Han,
 }
 
 /// Anchors of one document, ready to compare.
@@ -160,12 +168,16 @@ struct Doc {
     script: u8,
     /// Written in Han/kana: name prefixes cannot match the other side.
     cjk: bool,
+    /// Chinese with Han readings as weak name prefixes.
+    readings: bool,
     und: bool,
     chars: usize,
     /// Numbers, dates and names.
     base: Side,
     /// The same plus dictionary glosses, when the language has a dictionary.
     full: Option<Side>,
+    /// The same plus Han character pairs, when the text writes Han.
+    han: Option<Side>,
     /// Sorted, deduplicated keys for the index.
     keys: Vec<u64>,
 }
@@ -183,8 +195,12 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     // Words are kept only where a dictionary will read them.
     let want_words = |d: &CleanArticle| dicts.is_some_and(|x| !x.is_empty() && x.covers(&d.language));
     // English document frequencies rank the senses of reversed dictionaries.
-    let extracted: Vec<(Vec<anchors::Anchor>, Vec<anchors::Word>)> =
+    let mut extracted: Vec<(Vec<anchors::Anchor>, Vec<anchors::Word>)> =
         docs.par_iter().map(|d| anchors::extract(&d.text, &d.language, cfg.seed, want_words(d))).collect();
+    {
+        let lang_ids: Vec<u16> = docs.iter().map(|d| lang_id(&d.language)).collect();
+        nouns_by_evidence(&mut extracted, &lang_ids);
+    }
     let glossed: Vec<Vec<anchors::Anchor>> = match dicts {
         Some(dicts) if !dicts.is_empty() => {
             let english_df = dict::english_df(docs.iter().zip(&extracted).filter(|(d, _)| d.language == "en").map(|(_, e)| &e.1));
@@ -200,6 +216,11 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
         .map(|((d, (mut anchors, _)), gloss)| {
             let order = |a: &anchors::Anchor| (a.pos, a.kind, a.key);
             anchors.sort_by_key(order);
+            // Han pairs only meet Han pairs: kept apart, they do not weigh
+            // down a Chinese text's norm against a Latin or Cyrillic one.
+            let has_han = anchors.iter().any(|a| a.kind == anchors::AnchorKind::Han);
+            let han = has_han.then(|| Side::new(&anchors));
+            anchors.retain(|a| a.kind != anchors::AnchorKind::Han);
             let base = Side::new(&anchors);
             let covered = dicts.is_some_and(|x| x.covers(&d.language)) && !gloss.is_empty();
             let full = covered.then(|| {
@@ -209,16 +230,21 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
                 Side::new(&all)
             });
             let mut keys: Vec<u64> = full.as_ref().unwrap_or(&base).profile.groups.iter().map(|g| g.0).collect();
+            if let Some(h) = &han {
+                keys.extend(h.profile.groups.iter().map(|g| g.0));
+            }
             keys.sort_unstable();
             keys.dedup();
             Doc {
                 lang: lang_id(&d.language),
                 script: anchors::dominant_script(&d.text),
                 cjk: anchors::dominant_script(&d.text) == 3,
+                readings: base.profile.weak.iter().any(|w| *w) && d.language == "zh",
                 und: d.language == "und",
                 chars: anchors::char_len(&d.text),
                 base,
                 full,
+                han,
                 keys,
             }
         })
@@ -239,42 +265,54 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
         if gloss_keys.contains(&k) { idf * x.gloss_weight } else { idf }
     };
     let eligible = |a: usize, b: usize| cross_language(&prepared[a], &prepared[b]);
-    let candidates = index::candidates(&key_lists, &df, x.max_df, x.min_shared, x.max_candidates, &weight, &eligible);
+    let group = |d: usize| prepared[d].lang;
+    let candidates = index::candidates(&key_lists, &df, x.max_df, x.min_shared, x.max_candidates, &weight, &eligible, &group);
     drop(key_lists);
     report.candidates = candidates.len();
     report.index_ms = t.elapsed().as_millis();
 
     let t = Instant::now();
     let no_prefix = |k: u64| if anchors::is_prefix_key(k) { 0.0 } else { weight(k) };
-    let norms: Vec<[f64; 4]> = prepared
+    let norms: Vec<[f64; 5]> = prepared
         .par_iter()
         .map(|d| {
             let full = |w: &dyn Fn(u64) -> f64| d.full.as_ref().map_or(0.0, |f| f.profile.norm(w));
-            [d.base.profile.norm(weight), full(&weight), d.base.profile.norm(no_prefix), full(&no_prefix)]
+            let han = d.han.as_ref().map_or(0.0, |h| h.profile.norm(no_prefix));
+            [d.base.profile.norm(weight), full(&weight), d.base.profile.norm(no_prefix), full(&no_prefix), han]
         })
         .collect();
-    let scored: Vec<(u32, u32, f64, Vec<(u32, u32)>, bool)> = candidates
+    let scored: Vec<(u32, u32, f64, Vec<(u32, u32)>, Extra)> = candidates
         .par_iter()
         .map(|&(a, b)| {
             let (da, db) = (&prepared[a as usize], &prepared[b as usize]);
-            let drop_prefix = da.cjk || db.cjk;
+            // Name prefixes cannot meet between Latin and Han/kana, except
+            // the pinyin readings of Chinese text against Latin names.
+            let readable = |x: &Doc, y: &Doc| x.readings && y.script == 0;
+            let drop_prefix = (da.cjk || db.cjk) && !readable(da, db) && !readable(db, da);
             let shift = if drop_prefix { 2 } else { 0 };
             // Glosses count only when both sides have them, so a pair's
             // scale does not depend on whether one side had a dictionary.
             let score = |sa: &Side, sb: &Side, na: f64, nb: f64| {
-                let (w, chain) = if drop_prefix { align::chain(&sa.profile, &sb.profile, no_prefix) } else { align::chain(&sa.profile, &sb.profile, weight) };
-                let denom = na * nb;
-                (if denom > 0.0 { (w / denom).min(1.0) } else { 0.0 }, chain)
+                let c = if drop_prefix { align::chain(&sa.profile, &sb.profile, no_prefix) } else { align::chain(&sa.profile, &sb.profile, weight) };
+                let denom = ((na * na + c.weak_a) * (nb * nb + c.weak_b)).sqrt();
+                (if denom > 0.0 { (c.weight / denom).min(1.0) } else { 0.0 }, c.points)
             };
             let (na, nb) = (&norms[a as usize], &norms[b as usize]);
             let (mut s, mut chain) = score(&da.base, &db.base, na[shift], nb[shift]);
-            let mut glossed = false;
+            let mut glossed = Extra::None;
             // Glosses can only add evidence: a glossed alignment replaces the
             // anchor one when it is the stronger (both sides need glosses).
             if let (Some(fa), Some(fb)) = (&da.full, &db.full) {
                 let (g, gchain) = score(fa, fb, na[1 + shift], nb[1 + shift]);
                 if g > s {
-                    (s, chain, glossed) = (g, gchain, true);
+                    (s, chain, glossed) = (g, gchain, Extra::Gloss);
+                }
+            }
+            // So can shared Han words, between two texts that write Han.
+            if let (Some(ha), Some(hb)) = (&da.han, &db.han) {
+                let (g, gchain) = score(ha, hb, na[4], nb[4]);
+                if g > s {
+                    (s, chain, glossed) = (g, gchain, Extra::Han);
                 }
             }
             let excess = calibrate::length_excess(da.chars, docs[a as usize].language.as_str(), db.chars, docs[b as usize].language.as_str(), x.length_tolerance);
@@ -307,8 +345,12 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
             }
             let similarity = if x.emit_all_candidates { calibrated } else { (calibrated / (2.0 * x.threshold)).clamp(0.0, 1.0) };
             let (da, db) = (&docs[a as usize], &docs[b as usize]);
-            fn side(d: &Doc, glossed: bool) -> &Side {
-                if glossed { d.full.as_ref().unwrap_or(&d.base) } else { &d.base }
+            fn side(d: &Doc, extra: Extra) -> &Side {
+                match extra {
+                    Extra::None => &d.base,
+                    Extra::Gloss => d.full.as_ref().unwrap_or(&d.base),
+                    Extra::Han => d.han.as_ref().unwrap_or(&d.base),
+                }
             }
             let passages = sentence_alignment(da, &side(&prepared[a as usize], glossed).positions, db, &side(&prepared[b as usize], glossed).positions, &chain);
             let (first, second, passages) = if da.id <= db.id {
@@ -333,6 +375,46 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     report.pairs = pairs.len();
     report.calibrate_ms = t.elapsed().as_millis();
     (pairs, report)
+}
+
+/// A capitalised noun (German) is a name when its name prefix also occurs
+/// in a document of another language (Merkel, Berlin). Otherwise (Regierung,
+/// Weinlese) only its prefix stays: it cannot match across languages, yet
+/// still says the text has content of its own (dropping it made a German
+/// text with few names match anything on one shared number); its skeleton,
+/// which collides with names elsewhere (Matthias, Mathilde), goes.
+/// Corpus-level like the document frequencies, so one pass.
+fn nouns_by_evidence(extracted: &mut [(Vec<anchors::Anchor>, Vec<anchors::Word>)], lang_of: &[u16]) {
+    use anchors::AnchorKind::{Name, Noun, Reading};
+    // Prefix key -> the one language it occurs in, or None once in two.
+    let mut seen: std::collections::HashMap<u64, Option<u16>> = std::collections::HashMap::new();
+    for ((anchors, _), &lang) in extracted.iter().zip(lang_of) {
+        for a in anchors.iter().filter(|a| matches!(a.kind, Name | Noun | Reading) && anchors::is_prefix_key(a.key)) {
+            let e = seen.entry(a.key).or_insert(Some(lang));
+            if *e != Some(lang) {
+                *e = None;
+            }
+        }
+    }
+    for ((anchors, _), &lang) in extracted.iter_mut().zip(lang_of) {
+        if !anchors.iter().any(|a| a.kind == Noun) {
+            continue;
+        }
+        let mut named: Vec<u32> = anchors
+            .iter()
+            .filter(|a| a.kind == Noun && anchors::is_prefix_key(a.key) && seen.get(&a.key).is_some_and(|e| *e != Some(lang)))
+            .map(|a| a.pos)
+            .collect();
+        named.sort_unstable();
+        anchors.retain_mut(|a| {
+            if a.kind != Noun {
+                return true;
+            }
+            let keep = named.binary_search(&a.pos).is_ok() || anchors::is_prefix_key(a.key);
+            a.kind = Name;
+            keep
+        });
+    }
 }
 
 /// Pairs are compared across languages only; an undetermined language

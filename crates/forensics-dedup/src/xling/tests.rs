@@ -116,3 +116,50 @@ fn mutual_best_needs_both_ends() {
     // Ties go to the lower index, whatever the pair order.
     check(&[(1, 2, 0.2), (0, 2, 0.2)], &[false, true]);
 }
+
+#[test]
+fn han_pairs_meet_across_simplified_traditional_and_japanese_forms() {
+    use AnchorKind::Han;
+    // Japanese shinjitai, simplified and traditional spellings of one word.
+    check(&[
+        ("日本の経済が回復した", "ja", Han, &["ri-ben", "jing-ji", "hui-fu"]),
+        ("日本经济恢复了", "zh", Han, &["ri-ben", "ben-jing", "jing-ji", "ji-hui", "hui-fu", "fu-le"]),
+        ("日本經濟", "zh", Han, &["ri-ben", "ben-jing", "jing-ji"]),
+        ("人々は", "ja", Han, &[]),
+    ]);
+}
+
+#[test]
+fn chinese_readings_are_weak_name_prefixes() {
+    let labels = labelled("湖南日报记者张尚武", "zh").0;
+    let readings: Vec<&str> = labels.iter().filter(|l| l.kind == AnchorKind::Reading).map(|l| l.text.as_str()).collect();
+    for want in ["p:hunan", "p:zhang", "p:shang"] {
+        assert!(readings.contains(&want), "{want} in {readings:?}");
+    }
+    // Only Chinese is read in Mandarin: Japanese kanji names read otherwise.
+    assert!(labelled("湖南日報の記者", "ja").0.iter().all(|l| l.kind != AnchorKind::Reading));
+    assert!(AnchorKind::Reading.is_weak() && !AnchorKind::Name.is_weak());
+}
+
+#[test]
+fn german_capitals_are_weak_nouns() {
+    let kinds = |text: &str, lang: &str| -> Vec<AnchorKind> { labelled(text, lang).0.into_iter().map(|l| l.kind).collect() };
+    let de = kinds("Die Regierung in Berlin hat Merkel gewählt.", "de");
+    assert!(!de.is_empty() && de.iter().all(|k| *k == AnchorKind::Noun), "{de:?}");
+    let en = kinds("The government in Berlin chose Merkel.", "en");
+    assert!(!en.is_empty() && en.iter().all(|k| *k == AnchorKind::Name), "{en:?}");
+}
+
+#[test]
+fn weak_keys_count_in_the_norm_only_when_shared() {
+    use super::align::{chain, Profile};
+    let one = |_: u64| 1.0;
+    // a: strong 1, weak 2 and 3; b: strong 1 and 2.
+    let a = Profile::new([(1, false), (2, true), (3, true)]);
+    let b = Profile::new([(1, false), (2, false)]);
+    assert_eq!(a.norm(one), 1.0);
+    let c = chain(&a, &b, one);
+    assert_eq!(c.weight, 2.0);
+    assert_eq!((c.weak_a, c.weak_b), (1.0, 0.0));
+    assert_eq!(c.points, vec![(0, 0), (1, 1)]);
+}
