@@ -413,6 +413,20 @@ fn peak_rss_kib() -> u64 {
 /// Per language pair: how true pairs and other candidates score (raw and
 /// calibrated), to see where a threshold separates them.
 fn diagnose(docs: &[CleanArticle], truth: &BTreeMap<String, Truth>, with_dict: bool) -> Result<()> {
+    let mut empty: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in docs.iter().filter(|d| d.text.trim().is_empty()) {
+        *empty.entry(truth.get(&d.id).map_or("?", |t| t.language.as_str())).or_insert(0) += 1;
+    }
+    println!("documents the cleaner left empty, by true language: {empty:?}");
+    if let Ok(ids) = std::env::var("XLING_PAIR") {
+        // Debugging one pair: the anchors each side yields.
+        for id in ids.split(',') {
+            let Some(d) = docs.iter().find(|d| d.id == id) else { continue };
+            let (labels, _) = xling::labelled(&d.text, &d.language);
+            let shown: Vec<String> = labels.iter().take(80).map(|l| format!("{:?}:{}", l.kind, l.text)).collect();
+            println!("{id} ({}, {} chars, {} anchors): {}", d.language, d.text.len(), labels.len(), shown.join(" "));
+        }
+    }
     let mut cfg = DedupConfig::default();
     cfg.xling.dictionaries = with_dict;
     cfg.xling.emit_all_candidates = true;
@@ -435,6 +449,7 @@ fn diagnose(docs: &[CleanArticle], truth: &BTreeMap<String, Truth>, with_dict: b
         v.sort_by(|a, b| a.total_cmp(b));
         if v.is_empty() { f64::NAN } else { v[((v.len() - 1) as f64 * f) as usize] }
     };
+    errors(docs, truth, &cfg, &pairs);
     println!("pair      true: n raw-med cal-p10 cal-med | other: n raw-med cal-p99 cal-max");
     for (k, (mut tr, mut tc, mut or, mut oc)) in by {
         println!(
@@ -443,4 +458,66 @@ fn diagnose(docs: &[CleanArticle], truth: &BTreeMap<String, Truth>, with_dict: b
         );
     }
     Ok(())
+}
+
+/// Where the family errors of `dedup()` come from, per cross-language pair:
+/// a missed true pair was never a candidate, scored below the threshold, or
+/// scored above it and was split by the clustering; a false merge is a
+/// direct verified pair or came in through other members.
+fn errors(docs: &[CleanArticle], truth: &BTreeMap<String, Truth>, cfg: &DedupConfig, all: &[VerifiedPair]) {
+    let mut plain = cfg.clone();
+    plain.xling.emit_all_candidates = false;
+    let result = forensics::dedup::dedup(docs, &plain);
+    let fam: HashMap<&str, &str> = result.families.iter().flat_map(|f| f.members.iter().map(move |m| (m.as_str(), f.id.as_str()))).collect();
+    let owned: HashMap<String, String> = fam.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    print_scores(&owned, truth, None);
+    let cal: HashMap<(&str, &str), f64> = all.iter().map(|p| ((p.a.as_str(), p.b.as_str()), p.similarity)).collect();
+    let thr = cfg.xling.threshold;
+    // [missed: no candidate, below thr*mutual, below thr, above thr | false: direct, indirect]
+    let mut by: BTreeMap<String, [usize; 7]> = BTreeMap::new();
+    let mut examples: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let detected: HashMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.language.as_str())).collect();
+    let ids: Vec<&String> = truth.keys().collect();
+    for i in 0..ids.len() {
+        for j in i + 1..ids.len() {
+            let (a, b) = (&truth[ids[i]], &truth[ids[j]]);
+            if a.language == b.language {
+                continue;
+            }
+            let t = a.family == b.family;
+            let p = fam.get(ids[i].as_str()).is_some_and(|f| fam.get(ids[j].as_str()) == Some(f));
+            if t == p {
+                continue;
+            }
+            let key = if a.language <= b.language { format!("{}-{}", a.language, b.language) } else { format!("{}-{}", b.language, a.language) };
+            let c = cal.get(&(ids[i].as_str(), ids[j].as_str())).copied();
+            let empty = |id: &str| docs.iter().find(|d| d.id == id).is_none_or(|d| d.text.trim().is_empty());
+            let slot = match (t, c) {
+                (true, None) if empty(ids[i]) || empty(ids[j]) => 6,
+                (true, None) => 0,
+                (true, Some(c)) if c < thr * cfg.xling.mutual_factor => 1,
+                (true, Some(c)) if c < thr => 2,
+                (true, Some(_)) => 3,
+                (false, Some(c)) if c >= thr * cfg.xling.mutual_factor => 4,
+                (false, _) => 5,
+            };
+            by.entry(key.clone()).or_default()[slot] += 1;
+            let ex = examples.entry(key).or_default();
+            if ex.len() < 12 {
+                let lang = |id: &str| detected.get(id).copied().unwrap_or("?");
+                ex.push(format!("{} {}({}) {}({}) {} {}", if t { "miss" } else { "false" }, ids[i], lang(ids[i]), ids[j], lang(ids[j]), c.map_or("-".to_string(), |c| format!("{c:.3}")), if t { &a.family } else { &b.family }));
+            }
+        }
+    }
+    println!("errors of dedup() families per pair: missed [no candidate, cal < thr*mutual, cal < thr, cal >= thr] + empty text | false [direct, indirect]");
+    for (k, v) in &by {
+        println!("  {k:<8} missed {:?} + {} | false {:?}", &v[..4], v[6], &v[4..6]);
+    }
+    if std::env::var_os("XLING_EXAMPLES").is_some() {
+        for (k, ex) in &examples {
+            for e in ex {
+                println!("  {k} {e}");
+            }
+        }
+    }
 }
