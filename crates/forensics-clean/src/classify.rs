@@ -436,6 +436,17 @@ fn mark_zones(items: &[Item], rule: &mut [Option<&'static str>], class: &mut [Cl
     let mut i = 0;
     while i < n {
         let f = items[i].features;
+        // A copyright notice after the article is the page's footer:
+        // nothing after it is article text.
+        if f.label == Some(crate::lexicon::Label::Copyright) && text_before > 0 {
+            for j in i + 1..n {
+                if rule[j].is_none() {
+                    rule[j] = Some("zone:footer");
+                    class[j] = Class::Bad;
+                }
+            }
+            return;
+        }
         let opens = f.label.is_some_and(|l| l.opens_zone()) && text_before > 0;
         if class[i] == Class::Good {
             text_before += 1;

@@ -138,3 +138,28 @@ fn sign_off(article: &Article, features: &[Features], verdicts: &mut [crate::cla
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(page: &str) -> Vec<(String, String)> {
+        let article = forensics_parse::parse_text("t", page.as_bytes());
+        let c = clean(&article, None, &CleanOptions::default());
+        c.removed.iter().map(|r| (r.raw.slice(&article.text).chars().take(24).collect(), r.rule.clone())).collect()
+    }
+
+    #[test]
+    fn footer_and_repeats() {
+        let p1 = "The storm hit the coast on Monday, officials said, and the roads to the harbour were closed for the whole of the day while crews cleared the fallen trees.";
+        let p2 = "Mr. Smith, the mayor, said the town had not seen such winds since 1987. He asked people to stay at home until the wind had dropped and the power was back.";
+        let after = "Another story entirely: the council voted on Tuesday to build a new library next to the station, a project that has been discussed for more than ten years.";
+        let page = format!("{p1}\n\n{p2}\n\n{p1} {p2}\n\n© 2024 Example Media. All rights reserved.\n\n{after}\n");
+        let got = rules(&page);
+        assert!(got.iter().any(|(t, r)| t.starts_with("The storm") && r == "page-repeat"), "{got:?}");
+        assert!(got.iter().any(|(t, r)| t.starts_with("Another story") && r == "zone:footer"), "{got:?}");
+        // Terms and privacy links are no footer: a header or cookie box has them too.
+        let page = format!("{p1}\n\nPrivacy Policy\n\n{p2}\n");
+        assert!(!rules(&page).iter().any(|(_, r)| r == "zone:footer"));
+    }
+}

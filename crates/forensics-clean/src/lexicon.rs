@@ -18,6 +18,10 @@ pub enum Label {
     Advert,
     Cookie,
     Copyright,
+    /// Links to the site's terms and privacy policy (a footer, but also a
+    /// header or a cookie box: unlike a copyright notice, they do not mark
+    /// the end of the page).
+    Terms,
     Nav,
     Caption,
 }
@@ -34,6 +38,7 @@ impl Label {
             "advert" => Label::Advert,
             "cookie" => Label::Cookie,
             "copyright" => Label::Copyright,
+            "terms" => Label::Terms,
             "nav" => Label::Nav,
             "caption" => Label::Caption,
             _ => return None,
@@ -51,7 +56,7 @@ impl Label {
             Label::ReadMore => "lexicon:read-more",
             Label::Advert => "lexicon:advert",
             Label::Cookie => "lexicon:cookie",
-            Label::Copyright => "lexicon:copyright",
+            Label::Copyright | Label::Terms => "lexicon:copyright",
             Label::Nav => "lexicon:navigation",
             Label::Caption => "lexicon:caption",
         }
