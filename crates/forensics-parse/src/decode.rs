@@ -60,9 +60,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         return None;
     }
     // Most pages hold no NUL at all, and both patterns need some.
-    if memchr::memchr(0, sample).is_none() {
-        return None;
-    }
+    memchr::memchr(0, sample)?;
     let pairs = sample.len() / 2;
     let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();

@@ -95,14 +95,14 @@ pub(crate) const fn bits(bytes: &[u8]) -> u64 {
 /// Whether the non-ASCII char starting `b` is whitespace (U+0085, U+00A0,
 /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
 fn non_ascii_space(b: &[u8]) -> bool {
-    match b {
-        [0xC2, 0x85 | 0xA0, ..] => true,
-        [0xE1, 0x9A, 0x80, ..] => true,
-        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => true,
-        [0xE2, 0x81, 0x9F, ..] => true,
-        [0xE3, 0x80, 0x80, ..] => true,
-        _ => false,
-    }
+    matches!(
+        b,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
 }
 
 impl Scan {
@@ -272,7 +272,7 @@ mod tests {
                 .map(|_| {
                     state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                     let r = (state >> 33) as usize;
-                    if r % 3 == 0 { ' ' } else { alphabet[r % alphabet.len()] }
+                    if r.is_multiple_of(3) { ' ' } else { alphabet[r % alphabet.len()] }
                 })
                 .collect();
             assert_eq!(Scan::of(&text).words, text.split_whitespace().count(), "{text:?}");
