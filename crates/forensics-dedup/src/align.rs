@@ -6,7 +6,6 @@
 use crate::Passage;
 use crate::normalize::{Token, tokens};
 use forensics_parse::Span;
-use crate::fastmap::FastMap;
 
 /// Aligned passages of two clean texts, ordered by their position in `a`.
 pub fn align(text_a: &str, text_b: &str, min_len: usize, seed: u64) -> Vec<Passage> {
@@ -29,17 +28,18 @@ pub fn tiles(a: &[Token], b: &[Token], min_len: usize) -> Vec<(usize, usize, usi
     // Seed matches through an index of b's min_len-grams (Karp–Rabin style),
     // then extend: this is the usual fast form of greedy string tiling.
     let key = |t: &[Token]| t.iter().fold(0u64, |h, x| h.rotate_left(5) ^ x.hash);
-    let mut index: FastMap<u64, Vec<usize>> = FastMap::default();
-    for j in 0..=b.len() - min_len {
-        index.entry(key(&b[j..j + min_len])).or_default().push(j);
-    }
+    // Sorted (key, position) pairs: one allocation, positions ascending per key.
+    let mut index: Vec<(u64, u32)> = (0..=b.len() - min_len).map(|j| (key(&b[j..j + min_len]), j as u32)).collect();
+    index.sort_unstable();
     // Every maximal common run (one that cannot be extended to the left),
     // longest first: the tiles greedy string tiling would take, found in
     // one pass instead of one scan of `a` per tile.
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..=a.len() - min_len {
-        let Some(js) = index.get(&key(&a[i..i + min_len])) else { continue };
-        for &j in js {
+        let k = key(&a[i..i + min_len]);
+        let from = index.partition_point(|e| e.0 < k);
+        for &(_, j) in index[from..].iter().take_while(|e| e.0 == k) {
+            let j = j as usize;
             if i > 0 && j > 0 && a[i - 1].hash == b[j - 1].hash {
                 continue;
             }

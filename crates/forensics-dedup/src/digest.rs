@@ -5,11 +5,12 @@
 //! again.
 //!
 //! The digest holds what a fingerprint needs that the statistics can still
-//! change: each MinHash bin's minimum over *all* shingles and the sketch
-//! slot of the shingle holding it (if none of those winners turns out to be
-//! template text, the minima over the kept shingles are the same; if one
-//! does, that document is fingerprinted from its text again), and the
-//! content terms that may still be rare. The result is exactly
+//! change: each MinHash bin's two smallest values over *all* shingles, with
+//! the sketch slots of the shingles holding them (the bin's minimum over the
+//! kept shingles is the first of the two that is not template text; a
+//! document with a bin where both are, and more shingles fell, is
+//! fingerprinted from its text again), and the content terms that may
+//! still be rare. The result is exactly
 //! [`fingerprints`](crate::fingerprints)' (a test checks it).
 
 use crate::fingerprint::{Fingerprint, choose_rare, fingerprint};
@@ -36,6 +37,10 @@ pub struct Digest {
     pub minima: Vec<u32>,
     /// The sketch slot of the shingle holding each minimum.
     pub slots: Vec<u32>,
+    /// Each bin's second smallest value (of another shingle; `EMPTY` where none).
+    pub seconds: Vec<u32>,
+    /// The sketch slot of the shingle holding it.
+    pub second_slots: Vec<u32>,
     /// Distinct names and numbers that may be rare: their document
     /// frequency in this shard is at most `rare_max_df` (the merged one can
     /// only be higher). Sorted.
@@ -96,6 +101,8 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
     let bins = if minhash { minhash::clamp_bins(cfg.num_perm) } else { 0 };
     let mut minima = vec![EMPTY; bins];
     let mut slots = vec![0u32; bins];
+    let mut seconds = vec![EMPTY; bins];
+    let mut second_slots = vec![0u32; bins];
     let mut shingles = 0u32;
     let sketch = &mut st.shingle_sketch;
     for_each_shingle(&sc.toks, cfg.shingle_size, cfg.seed, |h| {
@@ -107,9 +114,17 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
         }
         if minhash {
             let (bin, v) = minhash::bin_value(h, bins, cfg.seed);
+            let slot = slot as u32;
             if v < minima[bin] {
+                seconds[bin] = minima[bin];
+                second_slots[bin] = slots[bin];
                 minima[bin] = v;
-                slots[bin] = slot as u32;
+                slots[bin] = slot;
+            } else if v < seconds[bin] && (v, slot) != (minima[bin], slots[bin]) {
+                // A repeat of the winner is not a runner-up (and any shingle
+                // with the winner's value and slot shares its template status).
+                seconds[bin] = v;
+                second_slots[bin] = slot;
             }
         }
     });
@@ -132,6 +147,8 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
         shingles,
         minima,
         slots,
+        seconds,
+        second_slots,
         anchors,
         terms,
     }
@@ -159,13 +176,28 @@ fn from_digest(doc: &CleanArticle, dg: &Digest, stats: &DedupStats, cfg: &DedupC
     if cfg.mode != FingerprintMode::MinHash || dg.minima.len() != bins || dg.slots.len() != bins {
         return fingerprint(doc, stats, cfg);
     }
-    let limit = stats.template_limit(cfg);
-    let template_won =
-        stats.documents > limit as u64 && dg.minima.iter().zip(&dg.slots).any(|(&v, &s)| v != EMPTY && stats.slot_is_template(s as usize, limit));
-    if template_won {
+    let ok = |v: &Vec<u32>| v.len() == bins;
+    if !(ok(&dg.slots) && ok(&dg.seconds) && ok(&dg.second_slots)) {
         return fingerprint(doc, stats, cfg);
     }
-    let mut sig = dg.minima.clone();
+    let limit = stats.template_limit(cfg);
+    let filtering = stats.documents > limit as u64;
+    let mut sig = Vec::with_capacity(bins);
+    for b in 0..bins {
+        let (v, s, v2, s2) = (dg.minima[b], dg.slots[b], dg.seconds[b], dg.second_slots[b]);
+        let kept = if v == EMPTY || !filtering || !stats.slot_is_template(s as usize, limit) {
+            v
+        } else if v2 == EMPTY {
+            // Only the winner's shingle fell here, and it is template text.
+            EMPTY
+        } else if !stats.slot_is_template(s2 as usize, limit) {
+            v2
+        } else {
+            // Both template: a third shingle may hold the bin's minimum.
+            return fingerprint(doc, stats, cfg);
+        };
+        sig.push(kept);
+    }
     minhash::densify(&mut sig, cfg.seed);
     let rare = choose_rare(dg.anchors.iter().map(|&h| (true, h)).chain(dg.terms.iter().map(|&h| (false, h))), stats, cfg);
     Fingerprint {

@@ -3,7 +3,6 @@
 //! content terms, whole and per sentence.
 
 use crate::DedupConfig;
-use crate::fastmap::FastMap;
 use crate::fingerprint::kept_from_tokens;
 use crate::normalize::{sentences, tokens};
 use crate::stats::DedupStats;
@@ -21,43 +20,79 @@ pub struct DocFeatures {
     /// Anchor terms (names, numbers), sorted, distinct.
     pub anchors: Vec<u64>,
     pub weight: f32,
-    /// Per sentence: distinct term hashes (sorted) and their total weight.
-    pub sentences: Vec<(Vec<u64>, f32)>,
+    /// Per sentence (with content): its range in `sentence_terms` and its total weight.
+    pub sentences: Vec<(std::ops::Range<u32>, f32)>,
+    /// The distinct terms of every sentence (sorted by hash within one), with their weights, end to end.
+    pub sentence_terms: Vec<(u64, f32)>,
+    /// `(term, sentence)` for every sentence term, sorted: which sentences hold a term.
+    pub sentence_index: Vec<(u64, u32)>,
+}
+
+impl DocFeatures {
+    /// The terms of sentence `s` with their weights.
+    pub fn sentence(&self, s: usize) -> &[(u64, f32)] {
+        self.sentences.get(s).and_then(|(r, _)| self.sentence_terms.get(r.start as usize..r.end as usize)).unwrap_or(&[])
+    }
 }
 
 pub fn features(text: &str, stats: &DedupStats, cfg: &DedupConfig) -> DocFeatures {
     let toks = tokens(text, cfg.seed);
     let ts = terms(text, &toks, cfg.seed);
-    let mut w: FastMap<u64, f32> = FastMap::default();
+    // One weight per distinct term (the larger when it occurs both as a
+    // name and as a plain word): one idf look-up per term, not per occurrence.
+    let mut keyed: Vec<(u64, bool)> = ts.iter().map(|t| (t.hash, t.name || t.number)).collect();
+    keyed.sort_unstable();
+    keyed.dedup();
+    let mut terms_v: Vec<(u64, f32)> = Vec::with_capacity(keyed.len());
     let mut anchors = Vec::new();
-    for t in &ts {
-        let mut x = stats.idf(t.hash) as f32;
-        if t.name || t.number {
+    for (h, anchor) in keyed {
+        let mut x = stats.idf(h) as f32;
+        if anchor {
             x *= ANCHOR_BOOST;
-            anchors.push(t.hash);
+            anchors.push(h);
         }
-        let e = w.entry(t.hash).or_insert(0.0);
-        *e = e.max(x);
+        match terms_v.last_mut() {
+            Some(last) if last.0 == h => last.1 = last.1.max(x),
+            _ => terms_v.push((h, x.max(0.0))),
+        }
     }
-    anchors.sort_unstable();
-    anchors.dedup();
-    let mut terms_v: Vec<(u64, f32)> = w.iter().map(|(k, v)| (*k, *v)).collect();
-    terms_v.sort_unstable_by_key(|e| e.0);
     let weight = terms_v.iter().map(|e| e.1).sum();
+    let weight_of = |h: u64| terms_v.binary_search_by_key(&h, |e| e.0).map_or(0.0, |i| terms_v[i].1);
     let mut sents = Vec::new();
+    let mut sentence_terms: Vec<(u64, f32)> = Vec::with_capacity(ts.len());
+    let mut hs: Vec<u64> = Vec::new();
     let mut ti = 0;
     for r in sentences(&toks) {
-        let mut hs = Vec::new();
+        hs.clear();
         while ti < ts.len() && (ts[ti].token as usize) < r.end {
             hs.push(ts[ti].hash);
             ti += 1;
         }
         hs.sort_unstable();
         hs.dedup();
-        let sw: f32 = hs.iter().map(|h| w.get(h).copied().unwrap_or(0.0)).sum();
+        let start = sentence_terms.len();
+        let mut sw = 0.0f32;
+        for &h in &hs {
+            let w = weight_of(h);
+            sw += w;
+            sentence_terms.push((h, w));
+        }
         if sw > 0.0 {
-            sents.push((hs, sw));
+            sents.push((start as u32..sentence_terms.len() as u32, sw));
+        } else {
+            sentence_terms.truncate(start);
         }
     }
-    DocFeatures { shingles: kept_from_tokens(&toks, stats, cfg), terms: terms_v, anchors, weight, sentences: sents }
+    let mut sentence_index: Vec<(u64, u32)> =
+        sents.iter().enumerate().flat_map(|(k, (r, _))| sentence_terms[r.start as usize..r.end as usize].iter().map(move |e| (e.0, k as u32))).collect();
+    sentence_index.sort_unstable();
+    DocFeatures {
+        shingles: kept_from_tokens(&toks, stats, cfg),
+        terms: terms_v,
+        anchors,
+        weight,
+        sentences: sents,
+        sentence_terms,
+        sentence_index,
+    }
 }

@@ -2,7 +2,6 @@
 
 use crate::features::DocFeatures;
 use serde::{Deserialize, Serialize};
-use crate::fastmap::FastMap;
 
 /// A reworded sentence still shares this share of its content weight with its source.
 const SENTENCE_MATCH: f32 = 0.35;
@@ -74,28 +73,30 @@ fn sentence_cover(light: &DocFeatures, heavy: &DocFeatures) -> (f64, f64) {
     if total <= 0.0 {
         return (0.0, 0.0);
     }
-    let weights: FastMap<u64, f32> = light.terms.iter().copied().collect();
-    let mut index: FastMap<u64, Vec<u32>> = FastMap::default();
-    for (k, (hs, _)) in heavy.sentences.iter().enumerate() {
-        for h in hs {
-            index.entry(*h).or_default().push(k as u32);
-        }
-    }
+    // Shared weight per sentence of the heavy document, and which were touched.
+    let mut acc = vec![0.0f32; heavy.sentences.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut seen = vec![false; heavy.sentences.len()];
     // Best partner of every light sentence.
     let mut matched: Vec<(u32, f32)> = Vec::new();
-    let mut acc: FastMap<u32, f32> = FastMap::default();
-    for (hs, sw) in &light.sentences {
-        acc.clear();
-        for h in hs {
-            if let Some(list) = index.get(h) {
-                let w = weights.get(h).copied().unwrap_or(0.0);
-                for &k in list {
-                    *acc.entry(k).or_insert(0.0) += w;
+    for (s, (_, sw)) in light.sentences.iter().enumerate() {
+        for &k in &touched {
+            acc[k as usize] = 0.0;
+            seen[k as usize] = false;
+        }
+        touched.clear();
+        for &(h, w) in light.sentence(s) {
+            let from = heavy.sentence_index.partition_point(|e| e.0 < h);
+            for &(_, k) in heavy.sentence_index[from..].iter().take_while(|e| e.0 == h) {
+                if !seen[k as usize] {
+                    seen[k as usize] = true;
+                    touched.push(k);
                 }
+                acc[k as usize] += w;
             }
         }
-        // Ties go to the earliest partner so the result does not depend on map order.
-        let best = acc.iter().map(|(k, v)| (*k, *v)).max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        // Ties go to the earliest partner.
+        let best = touched.iter().map(|&k| (k, acc[k as usize])).max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
         if let Some((k, v)) = best
             && v / sw >= SENTENCE_MATCH
         {

@@ -24,6 +24,9 @@ pub struct Verified {
     pub events: Vec<EventLink>,
 }
 
+/// Candidates verified per block (each block's features are built, used, dropped).
+const FEATURE_BLOCK: usize = 1 << 15;
+
 /// Rewording-proof score: shared weighted content, confirmed sentence by sentence in order.
 pub fn content_score(m: &Measures) -> f64 {
     (m.term_overlap * m.sentence_cover).sqrt()
@@ -49,36 +52,44 @@ pub fn event_score(m: &Measures) -> f64 {
 /// fingerprint list the candidates index into.
 pub fn verify(docs: &[CleanArticle], fps: &[Fingerprint], stats: &DedupStats, cands: &[Candidate], cfg: &DedupConfig) -> Verified {
     let by_id: HashMap<&str, &CleanArticle> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut needed: Vec<u32> = cands.iter().flat_map(|c| [c.a, c.b]).collect();
-    needed.sort_unstable();
-    needed.dedup();
-    // Features only for documents that have candidates.
-    let feats: crate::fastmap::FastMap<u32, DocFeatures> = needed
-        .par_iter()
-        .filter_map(|&i| {
-            let fp = fps.get(i as usize)?;
-            let d = by_id.get(fp.id.as_str())?;
-            Some((i, features(&d.text, stats, cfg)))
-        })
-        .collect();
-    let results: Vec<(Option<VerifiedPair>, Option<EventLink>)> = cands
-        .par_iter()
-        .map(|c| {
-            let (Some(fa), Some(fb), Some(pa), Some(pb)) = (feats.get(&c.a), feats.get(&c.b), fps.get(c.a as usize), fps.get(c.b as usize)) else {
-                return (None, None);
-            };
-            let m = measure(fa, fb);
-            let same = pa.language == pb.language;
-            match decide(&m, same, cfg) {
-                Some(sim) => (Some(pair(pa, pb, &m, sim)), None),
-                None => {
-                    let e = event_score(&m);
-                    let link = (same && e >= cfg.min_event).then(|| EventLink { a: pa.id.clone(), b: pb.id.clone(), score: round(e) });
-                    (None, link)
+    let mut results: Vec<(Option<VerifiedPair>, Option<EventLink>)> = Vec::with_capacity(cands.len());
+    // Block by block, so the features held at once stay bounded however
+    // many candidates a large corpus has (a document in two blocks is
+    // measured twice; candidates are sorted, so that is rare).
+    for block in cands.chunks(FEATURE_BLOCK) {
+        let mut needed: Vec<u32> = block.iter().flat_map(|c| [c.a, c.b]).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        // Features only for documents that have candidates.
+        let feats: Vec<Option<DocFeatures>> = needed
+            .par_iter()
+            .map(|&i| {
+                let fp = fps.get(i as usize)?;
+                let d = by_id.get(fp.id.as_str())?;
+                Some(features(&d.text, stats, cfg))
+            })
+            .collect();
+        let feat = |i: u32| needed.binary_search(&i).ok().and_then(|k| feats[k].as_ref());
+        let part: Vec<(Option<VerifiedPair>, Option<EventLink>)> = block
+            .par_iter()
+            .map(|c| {
+                let (Some(fa), Some(fb), Some(pa), Some(pb)) = (feat(c.a), feat(c.b), fps.get(c.a as usize), fps.get(c.b as usize)) else {
+                    return (None, None);
+                };
+                let m = measure(fa, fb);
+                let same = pa.language == pb.language;
+                match decide(&m, same, cfg) {
+                    Some(sim) => (Some(pair(pa, pb, &m, sim)), None),
+                    None => {
+                        let e = event_score(&m);
+                        let link = (same && e >= cfg.min_event).then(|| EventLink { a: pa.id.clone(), b: pb.id.clone(), score: round(e) });
+                        (None, link)
+                    }
                 }
-            }
-        })
-        .collect();
+            })
+            .collect();
+        results.extend(part);
+    }
     let mut out = Verified::default();
     for (p, e) in results {
         out.pairs.extend(p);
