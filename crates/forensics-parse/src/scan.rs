@@ -168,26 +168,41 @@ fn count_words(b: &[u8]) -> (usize, bool) {
     const HI: u64 = LO << 7;
     let mut st = WordState { words: 0, prev_space: true, prev_blank: false, double: false };
     let mut i = 0;
-    // Eight ASCII bytes at a time: a word starts at a non-space byte after
-    // a space byte (or after the start).
+    // Space lanes of a non-ASCII space whose bytes run past the chunk before.
+    let mut spill = 0u64;
+    // Eight bytes at a time: a word starts at a non-space byte after a space
+    // byte (or after the start). A multi-byte char is all space or all not:
+    // its continuation bytes then never start a word, as in `step`.
     while i + 8 <= b.len() {
         let mut chunk = [0u8; 8];
         chunk.copy_from_slice(&b[i..i + 8]);
         let x = u64::from_le_bytes(chunk);
+        let blank = lanes_equal(x, b' ');
+        // Bytes 9..=13 (tab to carriage return), from the low seven bits
+        // (no lane carries) of bytes below 0x80.
+        let y = x & !HI;
+        let control = (y + 0x77 * LO) & !(y + 0x72 * LO) & !x & HI;
+        let mut space = blank | control | spill;
+        spill = 0;
         if x & HI != 0 {
-            // Some non-ASCII byte: this chunk goes char by char.
-            let end = i + 8;
-            while i < end {
-                st.step(b, i);
-                i += 1;
+            // Lead bytes of the non-ASCII spaces: C2, E1, E2, E3 (E0 is
+            // let through and rejected by `non_ascii_space`).
+            let mut lead = lanes_equal(x, 0xC2) | lanes_equal(x & (0xFC * LO), 0xE0);
+            while lead != 0 {
+                let k = lead.trailing_zeros() as usize / 8;
+                lead &= lead - 1;
+                if non_ascii_space(&b[i + k..]) {
+                    let len = if b[i + k] == 0xC2 { 2 } else { 3 };
+                    for j in k..k + len {
+                        if j < 8 {
+                            space |= 0x80 << (8 * j);
+                        } else {
+                            spill |= 0x80 << (8 * (j - 8));
+                        }
+                    }
+                }
             }
-            continue;
         }
-        let t = x ^ (0x20 * LO);
-        let blank = !(((t & !HI) + !HI) | t) & HI;
-        // Bytes 9..=13 (tab to carriage return); no lane carries for ASCII.
-        let control = (x + 0x77 * LO) & !(x + 0x72 * LO) & HI;
-        let space = blank | control;
         let starts = !space & HI & ((space << 8) | (u64::from(st.prev_space) << 7));
         st.words += starts.count_ones() as usize;
         st.double |= blank & ((blank << 8) | (u64::from(st.prev_blank) << 7)) != 0;
@@ -200,6 +215,16 @@ fn count_words(b: &[u8]) -> (usize, bool) {
         i += 1;
     }
     (st.words, st.double)
+}
+
+/// The high bit of every lane of `x` that holds byte `v` (exact: no lane
+/// carries into the next).
+#[inline]
+fn lanes_equal(x: u64, v: u8) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    let t = x ^ (u64::from(v) * LO);
+    !(((t & !HI) + !HI) | t) & HI
 }
 
 struct WordState {
@@ -265,7 +290,7 @@ mod tests {
         assert!(s.has(b'#'), "long lines claim every byte");
         // Every ASCII byte and the non-ASCII spaces, in pseudo-random runs
         // that cross the eight-byte chunks at every offset.
-        let alphabet: Vec<char> = (0u8..0x80).map(char::from).chain(['\u{85}', '\u{a0}', '\u{2003}', 'é', '€', '\u{3000}']).collect();
+        let alphabet: Vec<char> = (0u8..0x80).map(char::from).chain(['\u{85}', '\u{a0}', '\u{2003}', 'é', '€', '\u{3000}', '\u{1680}', '\u{205F}', '’', '\u{2029}', '\u{200B}', 'д']).collect();
         let mut state = 7u64;
         for len in 0..200 {
             let text: String = (0..len)

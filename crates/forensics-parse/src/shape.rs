@@ -96,10 +96,11 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     let words = scan.words;
     // Labels and headers are a few words long.
     let label = line.len() <= 48;
-    if label && AD_LABEL_SET.contains(line.trim_matches(|c: char| !c.is_alphanumeric())) {
+    if label && AD_LABEL_SET.contains(trim_non_alnum(line)) {
         return Shape::AdLabel;
     }
-    if label && TEASER_HEADER_SET.contains(line.trim_end_matches([':', '.', '»', '›', '>', ' '])) {
+    let alnum_end = line.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
+    if label && TEASER_HEADER_SET.contains(if alnum_end { line } else { line.trim_end_matches([':', '.', '»', '›', '>', ' ']) }) {
         return Shape::TeaserHeader;
     }
     let mut lower = Lower { line, buf, ready: false, hits: None };
@@ -162,6 +163,16 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
         return Shape::Title;
     }
     Shape::Paragraph
+}
+
+/// `line` without the non-alphanumeric chars at its ends; most lines
+/// start and end with an ASCII letter or digit and are kept as they are.
+fn trim_non_alnum(line: &str) -> &str {
+    let b = line.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric) && b.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return line;
+    }
+    line.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
