@@ -166,16 +166,21 @@ pub(crate) fn word_count(s: &str) -> usize {
 fn count_words(b: &[u8]) -> (usize, bool) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = LO << 7;
-    let mut st = WordState { words: 0, prev_space: true, prev_blank: false, double: false };
-    let mut i = 0;
+    let (mut words, mut double) = (0, false);
+    // The byte before the chunk is a space / an ASCII space.
+    let (mut prev_space, mut prev_blank) = (true, false);
     // Space lanes of a non-ASCII space whose bytes run past the chunk before.
     let mut spill = 0u64;
+    let mut i = 0;
     // Eight bytes at a time: a word starts at a non-space byte after a space
-    // byte (or after the start). A multi-byte char is all space or all not:
-    // its continuation bytes then never start a word, as in `step`.
-    while i + 8 <= b.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&b[i..i + 8]);
+    // byte (or after the start). A multi-byte char is all space or all not,
+    // so its continuation bytes never start a word. The last chunk is padded
+    // with tabs: spaces that are not ASCII spaces, so they neither start a
+    // word nor make a double space.
+    while i < b.len() {
+        let mut chunk = [b'\t'; 8];
+        let n = (b.len() - i).min(8);
+        chunk[..n].copy_from_slice(&b[i..i + n]);
         let x = u64::from_le_bytes(chunk);
         let blank = lanes_equal(x, b' ');
         // Bytes 9..=13 (tab to carriage return), from the low seven bits
@@ -203,18 +208,14 @@ fn count_words(b: &[u8]) -> (usize, bool) {
                 }
             }
         }
-        let starts = !space & HI & ((space << 8) | (u64::from(st.prev_space) << 7));
-        st.words += starts.count_ones() as usize;
-        st.double |= blank & ((blank << 8) | (u64::from(st.prev_blank) << 7)) != 0;
-        st.prev_space = space >> 63 != 0;
-        st.prev_blank = blank >> 63 != 0;
+        let starts = !space & HI & ((space << 8) | (u64::from(prev_space) << 7));
+        words += starts.count_ones() as usize;
+        double |= blank & ((blank << 8) | (u64::from(prev_blank) << 7)) != 0;
+        prev_space = space >> 63 != 0;
+        prev_blank = blank >> 63 != 0;
         i += 8;
     }
-    while i < b.len() {
-        st.step(b, i);
-        i += 1;
-    }
-    (st.words, st.double)
+    (words, double)
 }
 
 /// The high bit of every lane of `x` that holds byte `v` (exact: no lane
@@ -225,34 +226,6 @@ fn lanes_equal(x: u64, v: u8) -> u64 {
     const HI: u64 = LO << 7;
     let t = x ^ (u64::from(v) * LO);
     !(((t & !HI) + !HI) | t) & HI
-}
-
-struct WordState {
-    words: usize,
-    prev_space: bool,
-    /// The byte before was an ASCII space.
-    prev_blank: bool,
-    double: bool,
-}
-
-impl WordState {
-    /// One byte of [`count_words`]'s char-by-char path.
-    #[inline]
-    fn step(&mut self, b: &[u8], i: usize) {
-        let c = b[i];
-        let blank = c == b' ';
-        self.double |= blank && self.prev_blank;
-        self.prev_blank = blank;
-        let space = match c {
-            0..=0x7F => CLASS[usize::from(c)] & SPACE != 0,
-            // Continuation bytes belong to the char before.
-            0x80..=0xBF => return,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => non_ascii_space(&b[i..]),
-            _ => false,
-        };
-        self.words += usize::from(self.prev_space & !space);
-        self.prev_space = space;
-    }
 }
 
 #[cfg(test)]
