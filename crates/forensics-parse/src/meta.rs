@@ -111,6 +111,16 @@ pub(crate) fn has_spaced(line: &str, mid: &str) -> bool {
     memchr::memchr_iter(b' ', b).any(|p| b[p + 1..].starts_with(m) && b.get(p + 1 + m.len()) == Some(&b' '))
 }
 
+/// `line.trim()`, without the char-by-char walk for a line that starts and
+/// ends with a visible ASCII char (a run from `lines` always does).
+fn trim(line: &str) -> &str {
+    let b = line.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        return line;
+    }
+    line.trim()
+}
+
 fn trimmed_seg(line: &str, start: usize, end: usize) -> Option<(&str, usize)> {
     let raw = &line[start..end];
     let trimmed = raw.trim();
@@ -140,7 +150,7 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Opt
     // Metadata is a date or read time (both hold a digit), a handle (an
     // `@`) or a byline, which opens a segment with a byline label. A line
     // that is one segment needs its start checked only.
-    if !scan.has_digit() && !scan.has(b'@') && !separated && !opens_with_byline_label(line.trim()) {
+    if !scan.has_digit() && !scan.has(b'@') && !separated && !opens_with_byline_label(trim(line)) {
         return None;
     }
     let mut m = MetaLine::default();
@@ -267,7 +277,7 @@ pub(crate) fn words(s: &str) -> usize {
 fn starts_with_label(seg: &str, labels: &[&str]) -> bool {
     labels.iter().any(|l| {
         let n = l.len();
-        seg.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(l) || h.to_lowercase() == *l)
+        seg.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(l) || lower_eq(h, l))
             && !seg[n..].starts_with(char::is_alphanumeric)
     })
 }
@@ -333,37 +343,43 @@ pub(crate) fn header_date_line(line: &str) -> Option<(PartialDate, usize, usize)
     Some((d, date_end, line.len() - slot.len()))
 }
 
-/// Whether a segment starting with `c` may start with a byline label (as
-/// [`strip_label`] matches them: as listed or with a capital first letter).
-fn may_open_byline(c: char) -> bool {
-    if c.is_ascii() {
-        // The ASCII first letters of `BYLINE_LABELS`, either case.
-        return matches!(c.to_ascii_lowercase(), 'w' | 'p' | 'r' | 'b' | 'v' | 'd' | 'a' | 'o' | 't');
+/// Per ASCII byte: bit `k` when `BYLINE_LABELS[k]` starts with it.
+const BYLINE_FIRST: [u32; 128] = {
+    let mut t = [0u32; 128];
+    let mut k = 0;
+    while k < BYLINE_LABELS.len() {
+        let b0 = BYLINE_LABELS[k].as_bytes()[0];
+        if b0 < 128 {
+            t[b0 as usize] |= 1 << k;
+        }
+        k += 1;
     }
-    BYLINE_LABELS.iter().any(|l| {
-        l.chars().next().is_some_and(|l0| c == l0 || c.is_uppercase() && c.to_lowercase().eq(l0.to_lowercase()))
-    })
-}
+    t
+};
+const _: () = assert!(BYLINE_LABELS.len() <= 32, "one bit per label in BYLINE_FIRST");
 
 /// Whether `seg` starts with a byline label as [`byline`] reads them (a
 /// necessary condition of its answer).
 fn opens_with_byline_label(seg: &str) -> bool {
-    let Some(&b0) = seg.as_bytes().first() else { return false };
+    let sb = seg.as_bytes();
+    let Some(&b0) = sb.first() else { return false };
     if b0.is_ascii() {
-        // Only labels opening with this letter (as written or in lower case) can match.
-        let lower = b0.to_ascii_lowercase();
         // For an ASCII first letter only ASCII labels can match, and
         // `strip_label` reduces to a byte comparison: the first letter as
-        // listed or capitalised, the rest exactly.
-        let sb = seg.as_bytes();
-        return may_open_byline(char::from(b0))
-            && BYLINE_LABELS.iter().any(|l| {
-                let lb = l.as_bytes();
-                let l0 = lb[0];
-                (l0 == b0 || (l0 == lower && b0.is_ascii_uppercase()))
-                    && sb.len() >= lb.len()
-                    && sb[1..lb.len()] == lb[1..]
-            });
+        // listed or capitalised, the rest exactly. Only labels opening with
+        // this letter (as written, or in lower case for a capital) are tried.
+        let mut cands = BYLINE_FIRST[usize::from(b0)];
+        if b0.is_ascii_uppercase() {
+            cands |= BYLINE_FIRST[usize::from(b0.to_ascii_lowercase())];
+        }
+        while cands != 0 {
+            let lb = BYLINE_LABELS[cands.trailing_zeros() as usize].as_bytes();
+            cands &= cands - 1;
+            if sb.len() >= lb.len() && sb[1..lb.len()] == lb[1..] {
+                return true;
+            }
+        }
+        return false;
     }
     BYLINE_LABELS.iter().any(|l| strip_label(seg, l).is_some())
 }
