@@ -108,6 +108,56 @@ pub fn is_alphabetic(c: char) -> bool {
     }
 }
 
+/// Lower case of the two-byte characters (U+0080..U+07FF: Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic), all single characters but U+0130,
+/// from a table built once with `char::to_lowercase` (which searches).
+fn lower2() -> &'static [char; 0x780] {
+    static T: std::sync::OnceLock<[char; 0x780]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = ['\0'; 0x780];
+        for (k, slot) in t.iter_mut().enumerate() {
+            let c = char::from_u32(0x80 + k as u32).unwrap_or('\0');
+            let mut l = c.to_lowercase();
+            *slot = match (l.next(), l.next()) {
+                (Some(one), None) => one,
+                _ => '\0',
+            };
+        }
+        t
+    })
+}
+
+/// The lower case of `c` when it is one character found without a
+/// search (ASCII, the two-byte table, or no case at all).
+#[inline]
+pub fn lower_single(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if let Some(&l) = lower2().get((c as usize).wrapping_sub(0x80)).filter(|l| **l != '\0') {
+        return Some(l);
+    }
+    (!is_alphabetic(c)).then_some(c)
+}
+
+/// Appends the lower case of `c` to `out` as UTF-8.
+#[inline]
+pub fn push_lower(out: &mut Vec<u8>, c: char) {
+    let mut utf8 = [0u8; 4];
+    if c.is_ascii() {
+        out.push((c as u8).to_ascii_lowercase());
+    } else if let Some(&l) = lower2().get((c as usize).wrapping_sub(0x80)).filter(|l| **l != '\0') {
+        out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+    } else if !is_alphabetic(c) {
+        // Only letters have a lower case (tested over all of Unicode).
+        out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+    } else {
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+        }
+    }
+}
+
 /// The character starting at byte `i` of `text` (a char boundary) and its length.
 #[inline]
 pub fn decode(text: &str, i: usize) -> Option<(char, usize)> {
@@ -118,7 +168,7 @@ pub fn decode(text: &str, i: usize) -> Option<(char, usize)> {
 /// (a loop the compiler vectorises).
 #[inline]
 pub fn count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    bytes.iter().map(|&b| usize::from((b as i8) >= -0x40)).sum()
 }
 
 #[cfg(test)]
@@ -139,6 +189,15 @@ mod tests {
             assert_eq!(ASCII[b as usize] & UPPER != 0, c.is_uppercase());
         }
         assert_eq!(count("a’b—c".as_bytes()), 5);
+    }
+
+    #[test]
+    fn lower_case_table_is_std() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let mut got = Vec::new();
+            push_lower(&mut got, c);
+            assert_eq!(got, c.to_lowercase().collect::<String>().into_bytes(), "{:x}", c as u32);
+        }
     }
 
     #[test]

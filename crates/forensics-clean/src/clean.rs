@@ -50,7 +50,8 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
     let mut verdicts = classify(&items, stops.is_some(), &opts.thresholds);
     // Text the page says twice is kept once.
     let kept: Vec<usize> = (0..verdicts.len()).filter(|&i| verdicts[i].removed.is_none()).collect();
-    let repeats = crate::repeat::repeats(kept.iter().filter_map(|&i| article.blocks.get(i)).map(|b| article.block_text(b)));
+    let kept_text: Vec<&str> = kept.iter().filter_map(|&i| article.blocks.get(i)).map(|b| article.block_text(b)).collect();
+    let repeats = crate::repeat::repeats(&kept_text);
     for (&i, repeat) in kept.iter().zip(repeats) {
         if repeat {
             verdicts[i].removed = Some("page-repeat");

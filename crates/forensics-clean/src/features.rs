@@ -162,11 +162,16 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
                 break;
             }
             unspaced += usize::from(is_unspaced(c));
-            let mut utf8 = [0u8; 4];
-            for l in c.to_lowercase() {
-                for &u in l.encode_utf8(&mut utf8).as_bytes() {
-                    put(key, &mut o, u);
-                }
+            let mut lower = [0u8; 8];
+            let mut buf = Vec::new();
+            let bytes_of = if let Some(l) = crate::chars::lower_single(c) {
+                &*l.encode_utf8(&mut lower)
+            } else {
+                crate::chars::push_lower(&mut buf, c);
+                std::str::from_utf8(&buf).unwrap_or("")
+            };
+            for &u in bytes_of.as_bytes() {
+                put(key, &mut o, u);
             }
             i += len;
         }
@@ -289,18 +294,7 @@ fn fold_ascii(run: &[u8], key: &mut Vec<u8>, space: &mut bool) {
 /// Appends the lower case of `c`, as UTF-8.
 #[inline]
 pub(crate) fn push_lower(out: &mut Vec<u8>, c: char) {
-    if c.is_ascii() {
-        out.push((c as u8).to_ascii_lowercase());
-    } else if !crate::chars::is_alphabetic(c) {
-        // Only letters have a lower case (tested over all of Unicode).
-        let mut utf8 = [0u8; 4];
-        out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-    } else {
-        let mut utf8 = [0u8; 4];
-        for l in c.to_lowercase() {
-            out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-        }
-    }
+    crate::chars::push_lower(out, c);
 }
 
 fn is_unspaced(c: char) -> bool {

@@ -37,6 +37,11 @@ pub fn detect_with_hint(text: &str, hint: Option<&str>) -> String {
 /// The best guess and whether it is sure.
 fn guess(sample: &str) -> Option<(&'static str, bool)> {
     let (votes, words) = crate::stopwords::vote(sample);
+    guess_voted(sample, &votes, words)
+}
+
+/// [`guess`] with the stopword vote over `sample` already taken.
+fn guess_voted(sample: &str, votes: &[(&'static str, usize)], words: usize) -> Option<(&'static str, bool)> {
     let strong = votes.first().is_some_and(|&(_, h1)| {
         let h2 = votes.get(1).map_or(0, |v| v.1);
         h1 >= 8 && h1 * 5 >= words && h1 * 2 >= h2 * 3
@@ -73,7 +78,7 @@ pub fn detect_block(text: &str, doc: &str) -> String {
     if votes.first().is_some_and(|&(l, h)| related(l, doc) && h * 8 >= words) {
         return doc.to_string();
     }
-    match guess(sample) {
+    match guess_voted(sample, &votes, words) {
         Some((code, true)) if code != "und" && !related(doc, code) => code.to_string(),
         _ => doc.to_string(),
     }

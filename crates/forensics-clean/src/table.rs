@@ -65,13 +65,16 @@ pub type Build = std::hash::BuildHasherDefault<Hasher>;
 
 #[derive(Clone, Copy)]
 struct Slot<V> {
-    /// The hash's low half: a miss is told from a hit without reading
-    /// the key (most words looked up are not in the table).
-    tag: u32,
-    /// Offset of the key in the arena (high 24 bits) and its length (low 8);
-    /// `u32::MAX` marks an empty slot.
+    /// Offset of the key in the arena (high 24 bits) and its length (low 8).
     at: u32,
     value: V,
+}
+
+/// Sixteen bits of the hash that the index does not use, never 0 (0 marks
+/// an empty slot).
+#[inline]
+fn tag(hash: u64) -> u16 {
+    (hash >> 32) as u16 | 1
 }
 
 impl<V> Slot<V> {
@@ -83,6 +86,10 @@ impl<V> Slot<V> {
 
 /// Byte-string keys to values of type `V`.
 pub struct Table<V> {
+    /// One tag per slot, apart from the slots: a look-up of a word that is
+    /// not in the table (most of them) reads only this array, two bytes a
+    /// slot, which stays in the core's first-level cache.
+    tags: Vec<u16>,
     slots: Vec<Slot<V>>,
     mask: usize,
     /// The index is the hash's top bits (a multiply mixes into the high
@@ -101,9 +108,9 @@ impl<V: Copy + Default> Table<V> {
         // At most half full: probes stay short, and the table small
         // enough to stay in the core's cache.
         let size = (entries.len() * 2).next_power_of_two().max(16);
-        let empty = Slot { tag: 0, at: u32::MAX, value: V::default() };
+        let empty = Slot { at: 0, value: V::default() };
         let shift = 64 - size.trailing_zeros();
-        let mut t = Table { slots: vec![empty; size], mask: size - 1, shift, arena: Vec::new(), max_len: 0 };
+        let mut t = Table { tags: vec![0; size], slots: vec![empty; size], mask: size - 1, shift, arena: Vec::new(), max_len: 0 };
         for (key, value) in entries {
             // Keys are words and short phrases; the arena is far below 16 MB.
             if key.len() > 0xff || t.arena.len() >= 1 << 24 {
@@ -113,8 +120,9 @@ impl<V: Copy + Default> Table<V> {
             let mut i = t.index(h);
             loop {
                 let slot = t.slots[i];
-                if slot.at == u32::MAX {
-                    t.slots[i] = Slot { tag: h as u32, at: ((t.arena.len() as u32) << 8) | key.len() as u32, value };
+                if t.tags[i] == 0 {
+                    t.tags[i] = tag(h);
+                    t.slots[i] = Slot { at: ((t.arena.len() as u32) << 8) | key.len() as u32, value };
                     t.arena.extend_from_slice(key);
                     t.max_len = t.max_len.max(key.len());
                     break;
@@ -145,14 +153,18 @@ impl<V: Copy + Default> Table<V> {
             return None;
         }
         let h = hash(key);
+        let want = tag(h);
         let mut i = self.index(h);
         loop {
-            let slot = self.slots[i];
-            if slot.at == u32::MAX {
+            let t = self.tags[i];
+            if t == 0 {
                 return None;
             }
-            if slot.tag == h as u32 && same(self.key(slot), key) {
-                return Some(slot.value);
+            if t == want {
+                let slot = self.slots[i];
+                if same(self.key(slot), key) {
+                    return Some(slot.value);
+                }
             }
             i = (i + 1) & self.mask;
         }
@@ -182,7 +194,7 @@ impl<V: Copy + Default> Table<V> {
 
     /// Every key with its value (in table order).
     pub fn iter(&self) -> impl Iterator<Item = (&[u8], V)> + '_ {
-        self.slots.iter().filter(|s| s.at != u32::MAX).map(|s| (self.key(*s), s.value))
+        self.tags.iter().zip(&self.slots).filter(|(t, _)| **t != 0).map(|(_, s)| (self.key(*s), s.value))
     }
 }
 
