@@ -171,6 +171,11 @@ fn count_words(b: &[u8]) -> (usize, bool) {
     let (mut prev_space, mut prev_blank) = (true, false);
     // Space lanes of a non-ASCII space whose bytes run past the chunk before.
     let mut spill = 0u64;
+    // Word starts per lane (0 or 1 added per chunk), summed across lanes
+    // before a lane could reach 256: cheaper than a popcount per chunk on
+    // targets without the instruction.
+    let mut lanes = 0u64;
+    let mut pending = 0;
     let mut i = 0;
     // Eight bytes at a time: a word starts at a non-space byte after a space
     // byte (or after the start). A multi-byte char is all space or all not,
@@ -178,10 +183,15 @@ fn count_words(b: &[u8]) -> (usize, bool) {
     // with tabs: spaces that are not ASCII spaces, so they neither start a
     // word nor make a double space.
     while i < b.len() {
-        let mut chunk = [b'\t'; 8];
-        let n = (b.len() - i).min(8);
-        chunk[..n].copy_from_slice(&b[i..i + n]);
-        let x = u64::from_le_bytes(chunk);
+        let x = if let Some(full) = b.get(i..i + 8) {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(full);
+            u64::from_le_bytes(chunk)
+        } else {
+            let mut chunk = [b'\t'; 8];
+            chunk[..b.len() - i].copy_from_slice(&b[i..]);
+            u64::from_le_bytes(chunk)
+        };
         let blank = lanes_equal(x, b' ');
         // Bytes 9..=13 (tab to carriage return), from the low seven bits
         // (no lane carries) of bytes below 0x80.
@@ -209,13 +219,26 @@ fn count_words(b: &[u8]) -> (usize, bool) {
             }
         }
         let starts = !space & HI & ((space << 8) | (u64::from(prev_space) << 7));
-        words += starts.count_ones() as usize;
+        lanes += starts >> 7;
+        pending += 1;
+        if pending == 255 {
+            words += lane_sum(lanes);
+            (lanes, pending) = (0, 0);
+        }
         double |= blank & ((blank << 8) | (u64::from(prev_blank) << 7)) != 0;
         prev_space = space >> 63 != 0;
         prev_blank = blank >> 63 != 0;
         i += 8;
     }
-    (words, double)
+    (words + lane_sum(lanes), double)
+}
+
+/// The sum of the eight byte lanes of `x`.
+#[inline]
+fn lane_sum(x: u64) -> usize {
+    // Pairs, then quads, then all eight: no lane overflows 16 bits.
+    let x = (x & 0x00FF_00FF_00FF_00FF) + ((x >> 8) & 0x00FF_00FF_00FF_00FF);
+    (x.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// The high bit of every lane of `x` that holds byte `v` (exact: no lane
