@@ -21,12 +21,17 @@ fn lines(text: &str) -> Vec<Run> {
         let end = memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
         // Line breaks are ASCII, so `pos..end` always falls on char boundaries.
         let line = &text[pos..end];
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
+        // Most lines start and end with a visible ASCII char: nothing to trim.
+        let b = line.as_bytes();
+        let (start, len) = if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+            (pos, line.len())
+        } else {
+            (pos + (line.len() - line.trim_start().len()), line.trim().len())
+        };
+        if len == 0 {
             blank = true;
         } else {
-            let start = pos + (line.len() - line.trim_start().len());
-            out.push(Run { start, end: start + trimmed.len(), after_blank: blank });
+            out.push(Run { start, end: start + len, after_blank: blank });
             blank = false;
         }
         if end >= bytes.len() {
