@@ -339,8 +339,26 @@ impl Phrases {
     }
 
     pub(crate) fn contains(&self, phrase: &str) -> bool {
-        let p = phrase.trim();
+        let b = phrase.as_bytes();
+        let p = if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+            phrase
+        } else {
+            phrase.trim()
+        };
         let Some(&b0) = p.as_bytes().first() else { return false };
+        // The lower-cased phrase starts with the lower case of its first
+        // char (the standard lower-casing treats only a sigma by context,
+        // and never a first char): no entry may start with that byte.
+        let first = if b0.is_ascii() {
+            b0.to_ascii_lowercase()
+        } else {
+            let c0 = p.chars().next().and_then(|c| c.to_lowercase().next()).unwrap_or(' ');
+            let mut enc = [0u8; 4];
+            c0.encode_utf8(&mut enc).as_bytes()[0]
+        };
+        if self.lens[usize::from(first)] == 0 {
+            return false;
+        }
         if p.is_ascii() {
             // ASCII keeps its length when lower-cased, and the entries are
             // lower case: an ASCII-case-blind comparison is the same test.
