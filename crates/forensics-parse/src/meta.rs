@@ -177,11 +177,16 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Opt
             }
             continue;
         }
-        if let Some((s, e)) = read_time(seg) {
+        // An unseparated line is its one segment: the scan already knows
+        // its words and whether it holds a digit (every read time does).
+        let whole = !separated;
+        if (!whole || scan.has_digit())
+            && let Some((s, e)) = read_time(seg)
+        {
             found = true;
             m.read_time.get_or_insert((seg[s..e].to_string(), (off + s, off + e)));
         }
-        let seg_words = words(seg);
+        let seg_words = if whole { scan.words } else { words(seg) };
         if (seg_words <= 8 || (seg_words <= 20 && date_label(seg).is_ok()))
             && let Some((d, s, e)) = find_date(seg)
             && date_context_ok(&seg[..s], &seg[e..])
