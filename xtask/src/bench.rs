@@ -12,8 +12,13 @@
 //! but do not share sentences by accident. A fifth of the documents are
 //! planted copies of another document at one of five edit levels (1%–30% of
 //! the words substituted, deleted or inserted) with a paragraph dropped or
-//! added now and then; the rest are unrelated. Each detector runs in a child
-//! process so its peak memory (VmHWM / ru_maxrss) is its own.
+//! added now and then; the rest are unrelated. Every original-and-copy unit
+//! has its own seeded generator, so the corpus is made on all cores and is
+//! the same bytes whatever their number (cached in `target/bench` under the
+//! generator's version). Each detector runs in a child process so its peak
+//! memory (VmHWM / ru_maxrss) is its own; a debug `cargo xtask` re-runs the
+//! command from a release build. Every report line carries the load average:
+//! on a shared machine, compare the two detectors within one run.
 
 use anyhow::{Context, Result, bail};
 use forensics::clean::CleanArticle;
@@ -30,6 +35,17 @@ const LEVELS: [f64; 5] = [0.01, 0.05, 0.10, 0.20, 0.30];
 pub fn run(args: &[String]) -> Result<()> {
     if args.first().map(String::as_str) == Some("--child") {
         return child(&args[1..]);
+    }
+    // An unoptimised build measures the compiler's settings, not the detector:
+    // run the same command from a release build.
+    if cfg!(debug_assertions) && std::env::var_os("FORENSICS_BENCH_DEBUG").is_none() {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        eprintln!("bench: building and running the release build (FORENSICS_BENCH_DEBUG=1 measures this debug build)");
+        let status = Command::new(cargo).args(["run", "--release", "--quiet", "--package", "xtask", "--", "bench"]).args(args).status()?;
+        if !status.success() {
+            bail!("bench: the release run failed");
+        }
+        return Ok(());
     }
     let mut sizes = vec![10_000usize];
     let mut peer_max = 100_000usize;
@@ -55,8 +71,8 @@ pub fn run(args: &[String]) -> Result<()> {
     };
     let peer_ready = if peer { peer_env(&out) } else { None };
     for &n in &sizes {
-        let corpus = out.join(format!("corpus-{n}.jsonl"));
-        let truth = out.join(format!("truth-{n}.jsonl"));
+        let corpus = out.join(format!("corpus-{GENERATOR}-{n}.jsonl"));
+        let truth = out.join(format!("truth-{GENERATOR}-{n}.jsonl"));
         if !corpus.exists() || !truth.exists() {
             let t = Instant::now();
             generate(&source, n, &corpus, &truth)?;
@@ -106,14 +122,18 @@ struct RunResult {
     cpu_seconds: f64,
     peak_kb: u64,
     pairs: Vec<(String, String)>,
+    /// Seconds per stage.
     #[serde(default)]
     stages: BTreeMap<String, f64>,
+    /// Counts worth a look beside the times (candidate pairs, threads).
+    #[serde(default)]
+    counts: BTreeMap<String, u64>,
 }
 
 fn report(n: usize, rows: &[(&str, RunResult)], planted: &[(String, String, f64)], out: &Path) -> Result<()> {
     let truth: HashMap<(String, String), f64> = planted.iter().map(|(a, b, l)| (key(a, b), *l)).collect();
     let level_of_doc: HashMap<&str, f64> = planted.iter().flat_map(|(a, b, l)| [(a.as_str(), *l), (b.as_str(), *l)]).collect();
-    println!("\n== {n} documents ==");
+    println!("\n== {n} documents (load average {}) ==", load_average());
     println!(
         "{:<11} {:>9} {:>9} {:>12} {:>8} {:>9} {:>9} {:>8} {:>8}",
         "detector", "docs/s", "MB/s", "docs/cpu-s", "peak MB", "seconds", "cpu-s", "pairs", "prec"
@@ -155,6 +175,10 @@ fn report(n: usize, rows: &[(&str, RunResult)], planted: &[(String, String, f64)
             let s: Vec<String> = r.stages.iter().map(|(k, v)| format!("{k} {v:.2}s")).collect();
             println!("    stages: {}", s.join(", "));
         }
+        if !r.counts.is_empty() {
+            let s: Vec<String> = r.counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            println!("    counts: {}", s.join(", "));
+        }
         if let (Some((b, bc)), "forensics") = (base, *name) {
             // Wall time counts our two threads; CPU time is per core, robust to a busy machine.
             println!("    speed-up over datasketch: {:.1}× wall clock, {:.1}× per CPU-second", dps / b, dpc / bc);
@@ -162,7 +186,7 @@ fn report(n: usize, rows: &[(&str, RunResult)], planted: &[(String, String, f64)
         json.insert(
             name.to_string(),
             serde_json::json!({"docs_per_s": dps, "docs_per_cpu_s": r.docs as f64 / r.cpu_seconds, "cpu_seconds": r.cpu_seconds, "mb_per_s": r.bytes as f64 / 1e6 / r.seconds, "peak_mb": r.peak_kb as f64 / 1024.0,
-                "seconds": r.seconds, "pairs": found.len(), "precision": prec, "levels": per_level, "stages": r.stages}),
+                "seconds": r.seconds, "pairs": found.len(), "precision": prec, "levels": per_level, "stages": r.stages, "counts": r.counts}),
         );
     }
     std::fs::write(out.join(format!("report-{n}.json")), serde_json::to_string_pretty(&json)?)?;
@@ -184,10 +208,11 @@ fn child(args: &[String]) -> Result<()> {
     let cpu0 = cpu_seconds();
     let t = Instant::now();
     // The stages one by one (what `dedup` does), timed.
-    let stats = forensics::dedup::DedupStats::from_docs(&docs, &cfg);
-    stages.insert("1 stats".into(), t.elapsed().as_secs_f64());
+    let (stats, digests) = forensics::dedup::digest_docs(&docs, &cfg);
+    stages.insert("1 stats + digests".into(), t.elapsed().as_secs_f64());
     let t1 = Instant::now();
-    let fps = forensics::dedup::fingerprints(&docs, &stats, &cfg);
+    let fps = forensics::dedup::fingerprints_from_digests(&docs, &digests, &stats, &cfg);
+    drop(digests);
     stages.insert("2 fingerprints".into(), t1.elapsed().as_secs_f64());
     let t1 = Instant::now();
     let cands = forensics::dedup::candidates(&fps, &cfg);
@@ -207,9 +232,9 @@ fn child(args: &[String]) -> Result<()> {
     if docs.len() <= 10_000 && dedup(&docs, &cfg).families != result.families {
         bail!("stage-by-stage run and facade disagree");
     }
-    stages.insert("candidates (count)".into(), cands.len() as f64);
+    let counts = BTreeMap::from([("candidates".to_string(), cands.len() as u64), ("threads".to_string(), rayon_threads() as u64)]);
     let pairs = result.pairs.iter().map(|p| (p.a.clone(), p.b.clone())).collect();
-    let r = RunResult { docs: docs.len(), bytes, seconds, cpu_seconds: cpu, peak_kb: vm_hwm_kb(), pairs, stages };
+    let r = RunResult { docs: docs.len(), bytes, seconds, cpu_seconds: cpu, peak_kb: vm_hwm_kb(), pairs, stages, counts };
     std::fs::write(out, serde_json::to_vec(&r)?)?;
     Ok(())
 }
@@ -225,6 +250,19 @@ fn cpu_seconds() -> f64 {
             Some((f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?) / 100.0)
         })
         .unwrap_or(0.0)
+}
+
+fn rayon_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// The 1, 5 and 15 minute load averages: on a shared machine they say how far to trust wall-clock figures.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_else(|_| "unknown".into())
 }
 
 fn vm_hwm_kb() -> u64 {
@@ -273,6 +311,9 @@ fn read_truth(path: &Path) -> Result<Vec<(String, String, f64)>> {
 
 // ---------------------------------------------------------------- generator
 
+/// Bumped whenever the generator's output changes, so cached corpora are remade.
+const GENERATOR: &str = "g2";
+
 /// SplitMix64: tiny, seeded, the same on every platform.
 struct Rng(u64);
 
@@ -295,6 +336,8 @@ impl Rng {
 /// Word bigrams of the source text.
 struct Source {
     words: Vec<String>,
+    /// Whether the word ends a sentence.
+    ends: Vec<bool>,
     next: Vec<Vec<u32>>,
     starts: Vec<u32>,
 }
@@ -309,7 +352,7 @@ fn source_text() -> Result<Option<Source>> {
     paths.extend(std::fs::read_dir(crate::root().join("corpus/seeds"))?.filter_map(|e| e.ok().map(|e| e.path())));
     paths.sort();
     let mut index: HashMap<String, u32> = HashMap::new();
-    let mut src = Source { words: Vec::new(), next: Vec::new(), starts: Vec::new() };
+    let mut src = Source { words: Vec::new(), ends: Vec::new(), next: Vec::new(), starts: Vec::new() };
     for p in paths {
         let text = std::fs::read_to_string(&p).unwrap_or_default();
         // English only: the wmt-news pack holds eight languages.
@@ -321,6 +364,7 @@ fn source_text() -> Result<Option<Source>> {
         for w in text.split_whitespace() {
             let id = *index.entry(w.to_string()).or_insert_with(|| {
                 src.words.push(w.to_string());
+                src.ends.push(w.ends_with(['.', '?', '!']));
                 src.next.push(Vec::new());
                 (src.words.len() - 1) as u32
             });
@@ -328,7 +372,7 @@ fn source_text() -> Result<Option<Source>> {
                 Some(p) => src.next[p as usize].push(id),
                 None => src.starts.push(id),
             }
-            prev = if w.ends_with(['.', '?', '!']) { None } else { Some(id) };
+            prev = if src.ends[id as usize] { None } else { Some(id) };
         }
     }
     if src.starts.is_empty() {
@@ -349,31 +393,50 @@ fn name(rng: &mut Rng) -> String {
     s
 }
 
-fn sentence(src: &Source, rng: &mut Rng, names: &[String]) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let mut w = src.starts[rng.below(src.starts.len())];
+/// Appends one sentence to `out`.
+fn sentence(src: &Source, rng: &mut Rng, names: &[String], out: &mut String) {
+    let mut ws: Vec<&str> = Vec::with_capacity(48);
+    let mut w = src.starts[rng.below(src.starts.len())] as usize;
     loop {
-        out.push(src.words[w as usize].clone());
-        let word = &src.words[w as usize];
-        if (word.ends_with(['.', '?', '!']) && out.len() >= 8) || out.len() > 40 {
+        ws.push(&src.words[w]);
+        if (src.ends[w] && ws.len() >= 8) || ws.len() > 40 {
             break;
         }
-        let nx = &src.next[w as usize];
-        w = if nx.is_empty() { src.starts[rng.below(src.starts.len())] } else { nx[rng.below(nx.len())] };
+        let nx = &src.next[w];
+        w = if nx.is_empty() { src.starts[rng.below(src.starts.len())] } else { nx[rng.below(nx.len())] } as usize;
     }
-    if !out.last().is_some_and(|w| w.ends_with(['.', '?', '!'])) {
-        out.push("said.".into());
+    if !src.ends[w] {
+        ws.push("said.");
     }
     // The story's own names and figures, as real reports carry them.
     if !names.is_empty() && rng.chance(0.5) {
-        let at = 1 + rng.below(out.len() - 1);
-        out.insert(at, names[rng.below(names.len())].clone());
+        let at = 1 + rng.below(ws.len() - 1);
+        ws.insert(at, &names[rng.below(names.len())]);
     }
-    if rng.chance(0.3) {
-        let at = 1 + rng.below(out.len() - 1);
-        out.insert(at, (10 + rng.below(99_990)).to_string());
+    let number = rng.chance(0.3).then(|| (1 + rng.below(ws.len() - 1), (10 + rng.below(99_990)).to_string()));
+    for (i, w) in ws.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if let Some((at, n)) = &number
+            && *at == i
+        {
+            out.push_str(n);
+            out.push(' ');
+        }
+        out.push_str(w);
     }
-    out.join(" ")
+}
+
+fn paragraph(src: &Source, rng: &mut Rng, names: &[String]) -> String {
+    let mut p = String::with_capacity(800);
+    for i in 0..3 + rng.below(4) {
+        if i > 0 {
+            p.push(' ');
+        }
+        sentence(src, rng, names, &mut p);
+    }
+    p
 }
 
 fn document(src: &Source, rng: &mut Rng) -> Vec<String> {
@@ -381,28 +444,35 @@ fn document(src: &Source, rng: &mut Rng) -> Vec<String> {
     (0..5 + rng.below(5)).map(|_| paragraph(src, rng, &names)).collect()
 }
 
-fn paragraph(src: &Source, rng: &mut Rng, names: &[String]) -> String {
-    (0..3 + rng.below(4)).map(|_| sentence(src, rng, names)).collect::<Vec<_>>().join(" ")
-}
-
+/// A copy of `paras` with `level` of its words substituted, deleted or
+/// inserted, and now and then a paragraph dropped or added.
 fn edit(src: &Source, rng: &mut Rng, paras: &[String], level: f64) -> Vec<String> {
     let mut out: Vec<String> = paras
         .iter()
         .map(|p| {
-            let mut ws: Vec<String> = Vec::new();
+            let mut s = String::with_capacity(p.len() + 64);
+            let push = |s: &mut String, w: &str| {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            };
             for w in p.split(' ') {
                 if !rng.chance(level) {
-                    ws.push(w.to_string());
+                    push(&mut s, w);
                     continue;
                 }
-                let r = src.words[rng.below(src.words.len())].clone();
+                let r = &src.words[rng.below(src.words.len())];
                 match rng.below(5) {
                     0 => {}                                        // deleted
-                    1 => ws.extend([w.to_string(), r]),            // inserted
-                    _ => ws.push(r),                               // substituted
+                    1 => {
+                        push(&mut s, w);                           // inserted
+                        push(&mut s, r);
+                    }
+                    _ => push(&mut s, r),                          // substituted
                 }
             }
-            ws.join(" ")
+            s
         })
         .collect();
     if out.len() > 3 && rng.chance(0.3) {
@@ -416,35 +486,55 @@ fn edit(src: &Source, rng: &mut Rng, paras: &[String], level: f64) -> Vec<String
     out
 }
 
+/// Writes `n` documents and the planted pairs. A tenth of the units are an
+/// original followed by an edited copy (a fifth of the documents), the rest
+/// single unrelated documents. Every unit draws from its own seeded
+/// generator, so units are made in parallel and the files do not depend on
+/// the thread count.
 fn generate(src: &Source, n: usize, corpus: &Path, truth: &Path) -> Result<()> {
-    let mut rng = Rng(0xbe7c_4a11 ^ n as u64);
+    let planted = n / 10; // pairs: 2 × n/10 documents
+    let units = n - planted;
+    // Ids are hex of a counter hashed, so id order says nothing about roles.
+    let id = |i: usize| format!("b{:016x}", Rng(i as u64 ^ 0xd0c5).next());
+    let unit = |u: usize| -> (String, String) {
+        let mut rng = Rng(0xbe7c_4a11 ^ (u as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let mut docs = String::new();
+        let mut pairs = String::new();
+        let (first, copy) = if u < planted { (2 * u, true) } else { (planted + u, false) };
+        let doc = document(src, &mut rng);
+        let line = |id: String, paras: &[String]| serde_json::to_string(&Line { id, text: paras.join("\n\n") });
+        docs.push_str(&line(id(first), &doc).unwrap_or_default());
+        docs.push('\n');
+        if copy {
+            let level = LEVELS[u % LEVELS.len()];
+            let edited = edit(src, &mut rng, &doc, level);
+            docs.push_str(&line(id(first + 1), &edited).unwrap_or_default());
+            docs.push('\n');
+            pairs.push_str(&serde_json::json!({"a": id(first), "b": id(first + 1), "level": level}).to_string());
+            pairs.push('\n');
+        }
+        (docs, pairs)
+    };
     let mut c = std::io::BufWriter::new(std::fs::File::create(corpus)?);
     let mut t = std::io::BufWriter::new(std::fs::File::create(truth)?);
-    let planted = n / 10; // pairs: 2 × n/10 documents
-    let mut written = 0usize;
-    let mut k = 0usize;
-    // Ids are hex of a counter hashed, so id order says nothing about roles.
-    let id = |i: usize| format!("b{:016x}", {
-        let mut r = Rng(i as u64 ^ 0xd0c5);
-        r.next()
-    });
-    while written < n {
-        let doc = document(src, &mut rng);
-        let a = id(written);
-        serde_json::to_writer(&mut c, &Line { id: a.clone(), text: doc.join("\n\n") })?;
-        c.write_all(b"\n")?;
-        written += 1;
-        if k < planted && written < n {
-            let level = LEVELS[k % LEVELS.len()];
-            let copy = edit(src, &mut rng, &doc, level);
-            let b = id(written);
-            serde_json::to_writer(&mut c, &Line { id: b.clone(), text: copy.join("\n\n") })?;
-            c.write_all(b"\n")?;
-            writeln!(t, "{}", serde_json::json!({"a": a, "b": b, "level": level}))?;
-            written += 1;
-            k += 1;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    const BATCH: usize = 4096;
+    let mut start = 0;
+    while start < units {
+        let end = (start + BATCH * threads).min(units);
+        let per = (end - start).div_ceil(threads);
+        let made: Vec<Vec<(String, String)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (start..end).step_by(per).map(|lo| s.spawn(move || (lo..(lo + per).min(end)).map(unit).collect())).collect();
+            handles.into_iter().map(|h| h.join().map_err(|_| anyhow::anyhow!("bench: a generator thread panicked"))).collect::<Result<_>>()
+        })?;
+        for (d, p) in made.iter().flatten() {
+            c.write_all(d.as_bytes())?;
+            t.write_all(p.as_bytes())?;
         }
+        start = end;
     }
+    c.flush()?;
+    t.flush()?;
     Ok(())
 }
 
