@@ -1,5 +1,7 @@
 //! Replays every input the fuzzers found a fault with
-//! (`fuzz/regressions/<target>/*`) and the seed documents of `corpus/`
+//! (`fuzz/regressions/<target>/*`), a minimised fuzz corpus of small inputs
+//! (`fuzz/replay/<target>/*`: `libFuzzer -merge=1` keeps one input per new
+//! coverage feature) and the seed documents of `corpus/`
 //! through the same target bodies the fuzzers run (`fuzz/src/targets.rs`),
 //! so CI catches a regression without a fuzzer or a nightly toolchain.
 
@@ -37,17 +39,27 @@ fn check(target: &str, body: fn(&[u8]), path: &Path, failures: &mut Vec<String>)
     }
 }
 
-#[test]
-fn fuzz_regressions_replay() {
+fn replay(folder: &str) {
     let mut failures = Vec::new();
     let mut replayed = 0;
     for (target, body) in TARGETS {
-        for path in files(&root().join("fuzz/regressions").join(target)) {
+        for path in files(&root().join(folder).join(target)) {
             check(target, *body, &path, &mut failures);
             replayed += 1;
         }
     }
-    assert!(failures.is_empty(), "{} of {replayed} fuzz regressions fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(failures.is_empty(), "{} of {replayed} inputs of {folder} fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn fuzz_regressions_replay() {
+    replay("fuzz/regressions");
+}
+
+/// The minimised fuzz corpus: coverage the fuzzers reached stays reachable without a fault.
+#[test]
+fn fuzz_corpus_replay() {
+    replay("fuzz/replay");
 }
 
 /// The seed documents pass every target (the fuzzers start from them).
