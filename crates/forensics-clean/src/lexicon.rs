@@ -153,7 +153,21 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] into `out` (cleared first). Returns the folded length at the
 /// first colon of `s` (the fold of the text before it), if there is one.
 fn fold_into(s: &str, out: &mut Vec<u8>) -> Option<usize> {
-    out.clear();
+    // Written by index into a buffer sized for the worst case (lower case
+    // grows a character by at most half, a separator is one space), then
+    // cut to length: no capacity check per byte.
+    let need = s.len() * 2 + 8;
+    if out.len() < need {
+        out.resize(need, 0);
+    }
+    let buf = &mut out[..need];
+    let mut o = 0usize;
+    let mut put = |o: &mut usize, b: u8| {
+        if let Some(slot) = buf.get_mut(*o) {
+            *slot = b;
+        }
+        *o += 1;
+    };
     let mut space = false;
     let mut colon = None;
     let bytes = s.as_bytes();
@@ -163,14 +177,14 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> Option<usize> {
         if b < 0x80 {
             i += 1;
             if b.is_ascii_alphabetic() {
-                if space && !out.is_empty() {
-                    out.push(b' ');
+                if space && o > 0 {
+                    put(&mut o, b' ');
                 }
                 space = false;
-                out.push(b.to_ascii_lowercase());
+                put(&mut o, b.to_ascii_lowercase());
             } else {
                 if b == b':' && colon.is_none() {
-                    colon = Some(out.len());
+                    colon = Some(o);
                 }
                 if !b.is_ascii_digit() && b != b'\'' {
                     space = true;
@@ -181,15 +195,27 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> Option<usize> {
         let Some((c, len)) = crate::chars::decode(s, i) else { break };
         i += len;
         if crate::chars::is_alphabetic(c) {
-            if space && !out.is_empty() {
-                out.push(b' ');
+            if space && o > 0 {
+                put(&mut o, b' ');
             }
             space = false;
-            crate::features::push_lower(out, c);
+            let mut utf8 = [0u8; 4];
+            let mut more = Vec::new();
+            let lower: &[u8] = match crate::chars::lower_single(c) {
+                Some(l) => l.encode_utf8(&mut utf8).as_bytes(),
+                None => {
+                    crate::chars::push_lower(&mut more, c);
+                    &more
+                }
+            };
+            for &u in lower {
+                put(&mut o, u);
+            }
         } else if !c.is_numeric() && c != '’' {
             space = true;
         }
     }
+    out.truncate(o);
     colon
 }
 
