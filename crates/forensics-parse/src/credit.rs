@@ -178,7 +178,9 @@ const OPENERS: &[&str] = &[
 
 /// "(Reporting by X; Editing by Y)": the credit line's inner text.
 pub(crate) fn credit_line(line: &str) -> Option<&str> {
-    let head = line.trim_start().trim_start_matches('(').as_bytes();
+    // A run opens with a visible char: the Unicode trim is needed only otherwise.
+    let start = if line.as_bytes().first().is_some_and(u8::is_ascii_graphic) { line } else { line.trim_start() };
+    let head = start.trim_start_matches('(').as_bytes();
     // The openers start with these letters and are at least ten bytes long.
     if head.len() < 10 || !matches!(head[0].to_ascii_lowercase(), b'r' | b'a' | b'w' | b'e' | b'c' | b'm') {
         return None;
