@@ -1,4 +1,4 @@
-//! `cargo xtask eval [--check] [--record] [--dict] [--set NAME]`: runs the whole
+//! `cargo xtask eval [--check] [--record] [--dict] [--set NAME] [--out DIR]`: runs the whole
 //! analysis over the evaluation packs in `../shared/eval/` (reuse-dev,
 //! wmt-news), scores it exactly as `../shared/tools/score.py` does (and
 //! cross-checks with it when python3 is there), measures how well
@@ -245,7 +245,8 @@ pub fn run(args: &[String]) -> Result<()> {
         return Ok(());
     };
     let root = crate::root();
-    let out_dir = root.join("target/eval");
+    // `--out DIR`: where the analyses go (parallel runs need their own).
+    let out_dir = args.iter().position(|a| a == "--out").and_then(|k| args.get(k + 1)).map_or_else(|| root.join("target/eval"), std::path::PathBuf::from);
     std::fs::create_dir_all(&out_dir)?;
     let mut figures: BTreeMap<(String, String), f64> = BTreeMap::new();
     for set in SETS.iter().filter(|s| only.is_none_or(|o| o == **s)) {

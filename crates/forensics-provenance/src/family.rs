@@ -40,6 +40,16 @@ fn squash(margin: f64, scale: f64) -> f64 {
     (c.clamp(0.5, 0.99) * 100.0).round() / 100.0
 }
 
+/// The share of the first score among all candidates, as a softmax: with
+/// two candidates this is [`squash`] of their margin (0.5 + 0.5 tanh(m s) is
+/// the logistic of 2 m s); with six near-equal candidates it is about a
+/// sixth, where a margin between the best two would still claim a half.
+fn share_of_first(scores: &[f64], scale: f64) -> f64 {
+    let Some(&top) = scores.first() else { return 0.99 };
+    let mass: f64 = scores.iter().map(|&x| (2.0 * scale * (x - top)).exp()).sum();
+    ((1.0 / mass).clamp(0.01, 0.99) * 100.0).round() / 100.0
+}
+
 /// Votes of the other same-language versions on a pair's changed wordings:
 /// +1 when the target's wording is found in no other version and the
 /// source's is found in one that is not a near-copy of the source.
@@ -122,18 +132,12 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
             let Some(p) = pair(i, j).filter(|_| i != j) else { continue };
             let (i_in_j, j_in_i) = if i < j { (p.i_in_j, p.j_in_i) } else { (p.j_in_i, p.i_in_j) };
             let (fid, fid_detail) = if p.cross { (0, vec![]) } else { fidelity(views, &pairs, i, j) };
-            let aligned_chars = p.cmp.as_ref().and_then(|cmp| {
-                let (lo, hi) = (i.min(j), i.max(j));
-                let chars = |v: &View, k: usize| v.sents[k].span.slice(&v.art.text).chars().filter(|c| !c.is_whitespace()).count();
-                let (a, b): (usize, usize) = (cmp.links.iter().map(|l| chars(&views[lo], l.i)).sum(), cmp.links.iter().map(|l| chars(&views[hi], l.j)).sum());
-                let covered = |links: usize, v: &View| links as f64 >= 0.5 * v.sents.len() as f64;
-                // Texts that align poorly are compared whole (a full translation
-                // whose sentences carry few anchors); well-aligned ones on their
-                // common part, so a cut does not read as a shorter translation.
-                let whole = |v: &View| v.art.text.chars().filter(|c| !c.is_whitespace()).count();
-                let (a, b) = if covered(cmp.links.len(), &views[lo]) && covered(cmp.links.len(), &views[hi]) { (a, b) } else { (whole(&views[lo]), whole(&views[hi])) };
-                Some(if i < j { (a, b) } else { (b, a) })
-            });
+            // Whole texts, not their aligned sentences: sentence splitting
+            // differs between languages, so aligned sentences carry uneven
+            // shares of their texts (a cut is handled below, by comparing
+            // languages through their representatives).
+            let whole = |v: &View| v.art.text.chars().filter(|c| !c.is_whitespace()).count();
+            let aligned_chars = p.cross.then(|| (whole(&views[i]), whole(&views[j])));
             let facts =
                 PairFacts { cross: p.cross, a_in_b: i_in_j, b_in_a: j_in_i, jaccard: p.jaccard, fidelity: fid, fidelity_detail: fid_detail, aligned_chars };
             // With two languages, centrality only restates the best pair's similarity.
@@ -183,6 +187,41 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
         best.1
     };
     let reps: BTreeMap<&str, usize> = by_lang.iter().map(|(l, m)| (*l, rep(m))).collect();
+    // The length ratio tells which language came first, not which version
+    // of a language a translation was made from: every edge between two
+    // languages gets the cue measured between their representatives, so a
+    // cut copy does not read as the source of a full translation.
+    let mut dir = dir;
+    for i in 0..n {
+        for j in 0..n {
+            if i == j || !pair(i, j).is_some_and(|p| p.cross) {
+                continue;
+            }
+            let (ri, rj) = (reps[langs[i]], reps[langs[j]]);
+            if (ri, rj) == (i, j) {
+                continue;
+            }
+            let of = |s: Option<&Vec<Signal>>| s.and_then(|s| s.iter().find(|x| x.name == "length-ratio").cloned());
+            let rep_cue = of(signals.get(&(ri, rj)));
+            let Some(list) = signals.get_mut(&(i, j)) else { continue };
+            let own = list.iter().position(|x| x.name == "length-ratio");
+            let old = own.map_or(0.0, |k| list[k].weight);
+            if let Some(k) = own {
+                list.remove(k);
+            }
+            let new = rep_cue.as_ref().map_or(0.0, |x| x.weight);
+            if let Some(mut cue) = rep_cue {
+                cue.detail = format!("between the languages' representatives: {}", cue.detail);
+                list.push(cue);
+            }
+            dir[i * n + j] += new - old;
+        }
+    }
+    let weight = |i: usize, j: usize| {
+        let d = dir[i * n + j];
+        let reward = if pair(i, j).is_some_and(|p| p.cross) { 1.0 } else { cfg.direction_reward };
+        sim(i, j) + cfg.direction_scale * (d.min(0.0) + reward * d.max(0.0))
+    };
     let lang_score = |l: &str| -> f64 {
         let u = reps[l];
         let others: Vec<usize> = reps.iter().filter(|(m, _)| **m != l).map(|(_, &v)| v).filter(|&v| pair(u, v).is_some_and(|p| p.cross)).collect();
@@ -209,7 +248,7 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
     // Ties go by the representatives' ids (opaque), never by language name.
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| views[reps[a.1]].id().cmp(views[reps[b.1]].id())));
     let root_lang = ranked.first().map_or("und", |r| r.1);
-    let lang_margin = if ranked.len() > 1 { ranked[0].0 - ranked[1].0 } else { f64::INFINITY };
+    let lang_scores: Vec<f64> = ranked.iter().map(|r| r.0).collect();
     // A member outside the root language derives from the root language,
     // unless it is a near-verbatim copy of a version in its own language.
     let allowed = |u: usize, v: usize| -> bool {
@@ -227,21 +266,16 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
     let edges: Vec<(usize, usize, f64)> =
         (0..n).flat_map(|u| (0..n).map(move |v| (u, v))).filter(|&(u, v)| allowed(u, v)).map(|(u, v)| (u, v, weight(u, v))).collect();
     let mut best: Option<(f64, usize, Vec<Option<usize>>)> = None;
-    let mut second = f64::NEG_INFINITY;
+    let mut totals: Vec<f64> = Vec::new();
     for &r in by_lang.get(root_lang).map(Vec::as_slice).unwrap_or(&[]) {
         let Some(parent) = max_arborescence(n, r, &edges) else { continue };
         let total: f64 = (0..n).filter_map(|v| parent[v].map(|u| weight(u, v))).sum();
-        match &best {
-            Some((t, _, _)) if *t >= total => second = second.max(total),
-            _ => {
-                if let Some((t, _, _)) = &best {
-                    second = second.max(*t);
-                }
-                best = Some((total, r, parent));
-            }
+        totals.push(total);
+        if best.as_ref().is_none_or(|(t, _, _)| total > *t) {
+            best = Some((total, r, parent));
         }
     }
-    let (total, root, parent) = match best {
+    let (_, root, parent) = match best {
         Some(b) => b,
         None => {
             // Unconnected evidence: fall back to a star around the most similar member.
@@ -253,14 +287,17 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
             (0.0, r, (0..n).map(|v| (v != r).then_some(r)).collect())
         }
     };
-    let root_margin = if second.is_finite() { total - second } else { f64::INFINITY };
+    // The chosen root first, then every other candidate of its language.
+    // Without any arborescence the star fallback is a guess between two at best.
+    let mut root_scores = if totals.is_empty() { vec![0.0, 0.0] } else { totals };
+    root_scores.sort_by(|a, b| b.total_cmp(a));
     let mut role = vec![Role::Original; n];
     let mut confidence = vec![0.5; n];
     let mut relations = Vec::new();
     // A wrong root language misplaces every parent, so the root's doubt
     // caps every member's confidence. Direction margins across languages are
     // weaker evidence (length cues) than within one, hence the gentler scale.
-    let root_conf = squash(lang_margin, 1.5).min(squash(root_margin, 4.0));
+    let root_conf = share_of_first(&lang_scores, 1.5).min(share_of_first(&root_scores, 4.0));
     confidence[root] = root_conf;
     for v in 0..n {
         let Some(u) = parent[v] else { continue };

@@ -101,7 +101,7 @@ pub struct PairFacts {
     /// Fidelity votes: +1 for each change where b's wording is the odd one out, −1 where a's is.
     pub fidelity: i32,
     pub fidelity_detail: Vec<String>,
-    /// Characters of a and b over their aligned sentences (translations), for the length cue.
+    /// Characters (no white space) of the whole texts of a and b (translations), for the length cue.
     pub aligned_chars: Option<(usize, usize)>,
 }
 
@@ -180,7 +180,7 @@ pub fn direction(a: &View, b: &View, ma: &Markers, mb: &Markers, f: &PairFacts, 
             let (la, lb) = (la.max(1) as f64, lb.max(1) as f64);
             let r = (lb / la) / (kb / ka);
             let v = (w.length_ratio * r.ln()).clamp(-w.length_ratio_cap, w.length_ratio_cap);
-            push("length-ratio", v, format!("aligned text of target {:.2}× the source's, against the usual {:.2}", lb / la, kb / ka));
+            push("length-ratio", v, format!("text of target {:.2}× the source's, against the usual {:.2}", lb / la, kb / ka));
         }
     }
     out
