@@ -46,22 +46,38 @@ impl MetaLine {
 /// Splits a line at separators (`|`, `·`, `•`, `»`, `›`, spaced dashes),
 /// giving trimmed, non-empty segments with their byte ranges.
 pub(crate) fn segments(line: &str) -> Segments<'_> {
-    Segments { line, start: 0, iter: line.char_indices().peekable(), done: false }
+    Segments { line, start: 0, pos: 0, done: false }
 }
 
 /// [`segments`] of a line known to hold no separator when `!separated`:
-/// the whole trimmed line, without reading it char by char.
+/// the whole trimmed line, without reading it byte by byte.
 fn segments_known(line: &str, separated: bool) -> Segments<'_> {
-    let from = if separated { 0 } else { line.len() };
-    Segments { line, start: 0, iter: line[from..].char_indices().peekable(), done: false }
+    let pos = if separated { 0 } else { line.len() };
+    Segments { line, start: 0, pos, done: false }
 }
 
 /// The iterator [`segments`] returns.
 pub(crate) struct Segments<'a> {
     line: &'a str,
     start: usize,
-    iter: std::iter::Peekable<std::str::CharIndices<'a>>,
+    /// The next byte to look at.
+    pos: usize,
     done: bool,
+}
+
+/// The length of the separator char starting at `b[0]` and whether it is
+/// a dash (split only between spaces): `|`, `·`, `•`, `»`, `›`, `⏱`, `¦`
+/// always, `-`, `–`, `—` when spaced. Every pattern opens with an ASCII or
+/// a lead byte, so it never matches inside another char.
+fn separator_at(b: &[u8]) -> Option<(usize, bool)> {
+    match b {
+        [b'|', ..] => Some((1, false)),
+        [b'-', ..] => Some((1, true)),
+        [0xC2, 0xB7 | 0xBB | 0xA6, ..] => Some((2, false)),
+        [0xE2, 0x80, 0xA2 | 0xBA, ..] | [0xE2, 0x8F, 0xB1, ..] => Some((3, false)),
+        [0xE2, 0x80, 0x93 | 0x94, ..] => Some((3, true)),
+        _ => None,
+    }
 }
 
 impl<'a> Iterator for Segments<'a> {
@@ -69,14 +85,17 @@ impl<'a> Iterator for Segments<'a> {
 
     fn next(&mut self) -> Option<(&'a str, usize)> {
         let line = self.line;
-        while let Some((i, c)) = self.iter.next() {
-            let hard = matches!(c, '|' | '·' | '•' | '»' | '›' | '⏱' | '¦');
-            let spaced_dash = matches!(c, '-' | '–' | '—')
-                && line[..i].ends_with(' ')
-                && self.iter.peek().is_some_and(|&(_, n)| n == ' ');
-            if hard || spaced_dash {
+        let b = line.as_bytes();
+        while self.pos < b.len() {
+            let i = self.pos;
+            let Some((len, dash)) = separator_at(&b[i..]) else {
+                self.pos += 1;
+                continue;
+            };
+            self.pos += len;
+            if !dash || (i > 0 && b[i - 1] == b' ' && b.get(i + len) == Some(&b' ')) {
                 let seg = trimmed_seg(line, self.start, i);
-                self.start = i + c.len_utf8();
+                self.start = i + len;
                 if seg.is_some() {
                     return seg;
                 }
@@ -547,4 +566,42 @@ fn suffixed_read_time(i: &str) -> IResult<&str, ()> {
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The byte walk splits where a char-by-char walk over the separators does.
+    #[test]
+    fn segments_match_a_char_walk() {
+        fn by_chars(line: &str) -> Vec<(&str, usize)> {
+            let (mut out, mut start) = (Vec::new(), 0);
+            let chars: Vec<(usize, char)> = line.char_indices().collect();
+            for (k, &(i, c)) in chars.iter().enumerate() {
+                let hard = matches!(c, '|' | '·' | '•' | '»' | '›' | '⏱' | '¦');
+                let dash = matches!(c, '-' | '–' | '—')
+                    && line[..i].ends_with(' ')
+                    && chars.get(k + 1).is_some_and(|&(_, n)| n == ' ');
+                if hard || dash {
+                    out.extend(super::trimmed_seg(line, start, i));
+                    start = i + c.len_utf8();
+                }
+            }
+            out.extend(super::trimmed_seg(line, start, line.len()));
+            out
+        }
+        let lines = [
+            "",
+            "By Jane Roe | 11 March 2025 · 3 min read",
+            "Home » News › World • Europe ¦ x ⏱ 2 min",
+            "a - b – c — d -e f- g--h",
+            "| · • » › ⏱ ¦ |",
+            "–—-",
+            " - ",
+            "Ärger — “quotes” · ünïcödé - 東京 | x",
+            "well-known - spaced",
+        ];
+        for line in lines {
+            assert_eq!(super::segments(line).collect::<Vec<_>>(), by_chars(line), "{line:?}");
+        }
+    }
 }
