@@ -339,3 +339,29 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
     }
     Outcome { parent, role, confidence, relations, pairs }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{share_of_first, squash};
+
+    fn check(scores: &[f64], scale: f64, want: f64) {
+        assert_eq!(share_of_first(scores, scale), want, "{scores:?} at scale {scale}");
+    }
+
+    #[test]
+    fn two_candidates_agree_with_the_margin_squash() {
+        for m in [0.0, 0.1, 0.3, 0.7] {
+            check(&[m, 0.0], 1.5, squash(m, 1.5));
+        }
+    }
+
+    #[test]
+    fn many_near_equal_candidates_share_the_belief() {
+        // Six languages with the same score: a sixth each, not a half.
+        check(&[0.2; 6], 1.5, 0.17);
+        // One clear winner still gets most of it.
+        check(&[2.0, 0.0, 0.0], 1.5, 0.99);
+        // No candidate at all: nothing to doubt.
+        check(&[], 1.5, 0.99);
+    }
+}
