@@ -2,11 +2,11 @@
 //! (also `html` instead of `text`).
 //!
 //! Read as a stream, one line at a time, so a 1 GB export never sits in
-//! memory as a whole: only the documents it yields do. A line longer than
+//! memory as a whole. A line longer than
 //! [`max_line_bytes`] is skipped without being buffered.
 
 use crate::model::{Format, Hints, Limits, RawDocument, Skip};
-use crate::read::Inputs;
+use crate::read::Out;
 use crate::sniff::not_a_document;
 use serde::Deserialize;
 use std::io::BufRead;
@@ -31,7 +31,7 @@ pub(crate) fn max_line_bytes(limits: &Limits) -> u64 {
 /// Reads records from `reader` until its end. `budget` is how many bytes the
 /// reader may yield before the file counts as too large once decompressed
 /// (`None`: no such limit); past it, the rest of the file is one skip.
-pub(crate) fn read_jsonl(source: &str, mut reader: impl BufRead, limits: &Limits, budget: Option<u64>, out: &mut Inputs) {
+pub(crate) fn read_jsonl(source: &str, mut reader: impl BufRead, limits: &Limits, budget: Option<u64>, out: &mut Out<'_>) {
     let cap = max_line_bytes(limits);
     let mut line = Vec::new();
     let mut total: u64 = 0;
@@ -42,19 +42,19 @@ pub(crate) fn read_jsonl(source: &str, mut reader: impl BufRead, limits: &Limits
             Ok(Some(r)) => r,
             Ok(None) => break,
             Err(e) => {
-                out.skipped.push(skip(format!("cannot read this line or any after it: {e}")));
+                out.skip(skip(format!("cannot read this line or any after it: {e}")));
                 break;
             }
         };
         total = total.saturating_add(consumed);
         if let Some(limit) = budget.filter(|&b| total > b) {
-            out.skipped.push(skip(format!(
+            out.skip(skip(format!(
                 "decompresses past the limit of {limit} bytes (--max-decompressed-bytes): this line and any after it not read"
             )));
             break;
         }
         if too_long {
-            out.skipped.push(skip(format!("line longer than {cap} bytes (twice --max-doc-bytes, plus 1 MiB)")));
+            out.skip(skip(format!("line longer than {cap} bytes (twice --max-doc-bytes, plus 1 MiB)")));
             continue;
         }
         if line.iter().all(|b| b.is_ascii_whitespace()) {
@@ -63,7 +63,7 @@ pub(crate) fn read_jsonl(source: &str, mut reader: impl BufRead, limits: &Limits
         let rec: Record = match serde_json::from_slice(&line) {
             Ok(r) => r,
             Err(e) => {
-                out.skipped.push(skip(format!("invalid JSON: {e}")));
+                out.skip(skip(format!("invalid JSON: {e}")));
                 continue;
             }
         };
@@ -71,7 +71,7 @@ pub(crate) fn read_jsonl(source: &str, mut reader: impl BufRead, limits: &Limits
             Some(serde_json::Value::String(s)) if !s.is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => {
-                out.skipped.push(skip("record has no \"id\"".into()));
+                out.skip(skip("record has no \"id\"".into()));
                 continue;
             }
         };
@@ -79,20 +79,20 @@ pub(crate) fn read_jsonl(source: &str, mut reader: impl BufRead, limits: &Limits
             (Some(t), _) => (Format::Text, t),
             (None, Some(h)) => (Format::Html, h),
             (None, None) => {
-                out.skipped.push(skip("record has no \"text\" or \"html\"".into()));
+                out.skip(skip("record has no \"text\" or \"html\"".into()));
                 continue;
             }
         };
         if body.len() as u64 > limits.max_document_bytes {
-            out.skipped.push(skip(format!("document larger than the limit of {} bytes (--max-doc-bytes)", limits.max_document_bytes)));
+            out.skip(skip(format!("document larger than the limit of {} bytes (--max-doc-bytes)", limits.max_document_bytes)));
             continue;
         }
         if let Some(reason) = not_a_document(body.as_bytes()) {
-            out.skipped.push(skip(reason));
+            out.skip(skip(reason));
             continue;
         }
         let hints = Hints { title: rec.title, date: rec.date, url: rec.url, language: rec.language, crawled: None };
-        out.push_document(RawDocument { id, source: source.into(), locator, format, bytes: body.into_bytes(), hints }, limits);
+        out.document(RawDocument { id, source: source.into(), locator, format, bytes: body.into_bytes(), hints });
     }
 }
 

@@ -7,6 +7,9 @@
 //! for doc in &inputs.documents { println!("{} {} bytes", doc.id, doc.bytes.len()); }
 //! for skip in &inputs.skipped { eprintln!("{}: {}", skip.source, skip.reason); }
 //! ```
+//!
+//! To stream instead of holding every document, give a [`Reader`] a
+//! [`Sink`]; a reader can read the same paths again, pass after pass.
 
 mod jsonl;
 mod model;
@@ -15,4 +18,4 @@ pub mod warc;
 mod sniff;
 
 pub use model::*;
-pub use read::{id_from_path, read_paths, InputError, Inputs};
+pub use read::{id_from_path, read_paths, InputError, Inputs, Reader, Sink};

@@ -53,9 +53,9 @@ pub struct Limits {
     /// Largest decompressed size of one compressed file
     /// (`--max-decompressed-bytes`, default 1 GiB): a gzip bomb stops here.
     pub max_decompressed_bytes: u64,
-    /// Most documents held in memory at once (`--max-documents`, default
-    /// 1,000,000): the whole corpus is in memory for dedup, so this bounds
-    /// the run's memory (see `docs/limits.md` for the bytes per document).
+    /// Most documents read in one run (`--max-documents`, default
+    /// 1,000,000): a run holds the clean text and record of every document
+    /// for dedup, so this bounds its memory (see `docs/limits.md`).
     pub max_documents: u64,
 }
 

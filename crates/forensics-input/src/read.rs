@@ -13,16 +13,47 @@ pub struct Inputs {
     pub skipped: Vec<Skip>,
 }
 
-impl Inputs {
-    /// Keeps `doc`, or records it as skipped once `limits.max_documents`
-    /// documents are held.
-    pub(crate) fn push_document(&mut self, doc: RawDocument, limits: &Limits) {
-        if self.documents.len() as u64 >= limits.max_documents {
-            let reason = format!("over the limit of {} documents held in memory (--max-documents)", limits.max_documents);
-            self.skipped.push(Skip { source: doc.source, locator: doc.locator, reason });
+/// Where a reader puts what it reads, in input order: a run that streams
+/// (parses each document as it comes) implements this instead of holding
+/// [`Inputs`].
+pub trait Sink {
+    fn document(&mut self, doc: RawDocument);
+    fn skip(&mut self, skip: Skip);
+}
+
+impl Sink for Inputs {
+    fn document(&mut self, doc: RawDocument) {
+        self.documents.push(doc);
+    }
+    fn skip(&mut self, skip: Skip) {
+        self.skipped.push(skip);
+    }
+}
+
+/// A sink behind the documents limit: past `limits.max_documents`
+/// documents, each further one becomes a skip. Counts what went through.
+pub(crate) struct Out<'a> {
+    sink: &'a mut dyn Sink,
+    max_documents: u64,
+    documents: u64,
+    items: u64,
+}
+
+impl Out<'_> {
+    pub(crate) fn document(&mut self, doc: RawDocument) {
+        self.items += 1;
+        if self.documents >= self.max_documents {
+            let reason = format!("over the limit of {} documents held in memory (--max-documents)", self.max_documents);
+            self.sink.skip(Skip { source: doc.source, locator: doc.locator, reason });
         } else {
-            self.documents.push(doc);
+            self.documents += 1;
+            self.sink.document(doc);
         }
+    }
+
+    pub(crate) fn skip(&mut self, skip: Skip) {
+        self.items += 1;
+        self.sink.skip(skip);
     }
 }
 
@@ -55,43 +86,83 @@ pub fn id_from_path(path: &Path) -> String {
 /// error; anything unreadable found inside a directory is a skip.
 pub fn read_paths(paths: &[PathBuf], limits: &Limits) -> Result<Inputs, InputError> {
     let mut out = Inputs::default();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin().take(limits.max_document_bytes + 1).read_to_end(&mut buf).map_err(|e| InputError::Io { path: "-".into(), source: e })?;
-            push_file_bytes(&mut out, "-", "stdin", Format::Text, buf, limits);
-            continue;
-        }
-        let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => InputError::NotFound { path: p.display().to_string() },
-            _ => InputError::Io { path: p.display().to_string(), source: e },
-        })?;
-        let before = out.documents.len() + out.skipped.len();
-        if meta.is_dir() {
-            walk(p, &mut out, limits, &mut Vec::new());
-            if out.documents.len() + out.skipped.len() == before {
-                out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: "directory holds no files to read".into() });
-            }
-        } else if meta.is_file() {
-            read_file(p, &mut out, limits);
-        } else {
-            // A FIFO or device would block or never end: never opened.
-            out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: "not a regular file (a FIFO, socket or device)".into() });
-        }
-    }
+    Reader::new(paths.to_vec(), *limits).read(&mut out)?;
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Inputs, limits: &Limits, stack: &mut Vec<PathBuf>) {
+/// Reads the same paths as often as asked, each time giving the same
+/// documents and skips in the same order (so long as the files do not
+/// change): a streaming run reads its input once per pass instead of
+/// holding it. Standard input (`-`) is read once and kept.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    paths: Vec<PathBuf>,
+    limits: Limits,
+    stdin: Option<Vec<u8>>,
+}
+
+impl Reader {
+    pub fn new(paths: Vec<PathBuf>, limits: Limits) -> Self {
+        Reader { paths, limits, stdin: None }
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// One pass over every path into `sink`, documents one at a time: only
+    /// the document being read is held (a JSONL, WARC or gzip file is
+    /// streamed record by record).
+    pub fn read(&mut self, sink: &mut dyn Sink) -> Result<(), InputError> {
+        let limits = self.limits;
+        let mut out = Out { sink, max_documents: limits.max_documents, documents: 0, items: 0 };
+        for p in &self.paths {
+            if p.as_os_str() == "-" {
+                let buf = match &self.stdin {
+                    Some(b) => b.clone(),
+                    None => {
+                        let mut buf = Vec::new();
+                        std::io::stdin()
+                            .take(limits.max_document_bytes + 1)
+                            .read_to_end(&mut buf)
+                            .map_err(|e| InputError::Io { path: "-".into(), source: e })?;
+                        self.stdin.insert(buf).clone()
+                    }
+                };
+                push_file_bytes(&mut out, "-", "stdin", Format::Text, buf, &limits);
+                continue;
+            }
+            let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => InputError::NotFound { path: p.display().to_string() },
+                _ => InputError::Io { path: p.display().to_string(), source: e },
+            })?;
+            let before = out.items;
+            if meta.is_dir() {
+                walk(p, &mut out, &limits, &mut Vec::new());
+                if out.items == before {
+                    out.skip(Skip { source: p.display().to_string(), locator: None, reason: "directory holds no files to read".into() });
+                }
+            } else if meta.is_file() {
+                read_file(p, &mut out, &limits);
+            } else {
+                // A FIFO or device would block or never end: never opened.
+                out.skip(Skip { source: p.display().to_string(), locator: None, reason: "not a regular file (a FIFO, socket or device)".into() });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn walk(dir: &Path, out: &mut Out<'_>, limits: &Limits, stack: &mut Vec<PathBuf>) {
     let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if stack.contains(&canon) {
-        out.skipped.push(Skip { source: dir.display().to_string(), locator: None, reason: "symlink loop: directory already being walked".into() });
+        out.skip(Skip { source: dir.display().to_string(), locator: None, reason: "symlink loop: directory already being walked".into() });
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.skipped.push(Skip { source: dir.display().to_string(), locator: None, reason: format!("cannot read directory: {e}") });
+            out.skip(Skip { source: dir.display().to_string(), locator: None, reason: format!("cannot read directory: {e}") });
             return;
         }
     };
@@ -99,7 +170,7 @@ fn walk(dir: &Path, out: &mut Inputs, limits: &Limits, stack: &mut Vec<PathBuf>)
     for entry in entries {
         match entry {
             Ok(e) => paths.push(e.path()),
-            Err(e) => out.skipped.push(Skip { source: dir.display().to_string(), locator: None, reason: format!("cannot list an entry: {e}") }),
+            Err(e) => out.skip(Skip { source: dir.display().to_string(), locator: None, reason: format!("cannot list an entry: {e}") }),
         }
     }
     paths.sort();
@@ -112,19 +183,19 @@ fn walk(dir: &Path, out: &mut Inputs, limits: &Limits, stack: &mut Vec<PathBuf>)
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, out, limits, stack),
             Ok(m) if m.is_file() => read_file(&p, out, limits),
-            Ok(_) => out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: "not a regular file (a FIFO, socket or device)".into() }),
-            Err(e) => out.skipped.push(Skip { source: p.display().to_string(), locator: None, reason: format!("cannot read: {e}") }),
+            Ok(_) => out.skip(Skip { source: p.display().to_string(), locator: None, reason: "not a regular file (a FIFO, socket or device)".into() }),
+            Err(e) => out.skip(Skip { source: p.display().to_string(), locator: None, reason: format!("cannot read: {e}") }),
         }
     }
     stack.pop();
 }
 
-fn read_file(path: &Path, out: &mut Inputs, limits: &Limits) {
+fn read_file(path: &Path, out: &mut Out<'_>, limits: &Limits) {
     let source = path.display().to_string();
     let lower = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let gz = lower.ends_with(".gz");
     let base = lower.trim_end_matches(".gz");
-    let skip = |out: &mut Inputs, reason: String| out.skipped.push(Skip { source: source.clone(), locator: None, reason });
+    let skip = |out: &mut Out<'_>, reason: String| out.skip(Skip { source: source.clone(), locator: None, reason });
     if base.ends_with(".warc") {
         // Streamed record by record; never held whole.
         crate::warc::read_warc(path, gz, limits, out);
@@ -147,17 +218,17 @@ fn read_file(path: &Path, out: &mut Inputs, limits: &Limits) {
     push_file_bytes(out, &source, &id, format, bytes, limits);
 }
 
-fn push_file_bytes(out: &mut Inputs, source: &str, id: &str, format: Format, bytes: Vec<u8>, limits: &Limits) {
+fn push_file_bytes(out: &mut Out<'_>, source: &str, id: &str, format: Format, bytes: Vec<u8>, limits: &Limits) {
     let skip = |reason| Skip { source: source.into(), locator: None, reason };
     if bytes.len() as u64 > limits.max_document_bytes {
-        out.skipped.push(skip(too_large(limits)));
+        out.skip(skip(too_large(limits)));
         return;
     }
     if let Some(reason) = not_a_document(&bytes) {
-        out.skipped.push(skip(reason));
+        out.skip(skip(reason));
         return;
     }
-    out.push_document(RawDocument { id: id.into(), source: source.into(), locator: None, format, bytes, hints: Hints::default() }, limits);
+    out.document(RawDocument { id: id.into(), source: source.into(), locator: None, format, bytes, hints: Hints::default() });
 }
 
 fn too_large(limits: &Limits) -> String {

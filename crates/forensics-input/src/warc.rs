@@ -230,26 +230,26 @@ impl<R: Read> Iterator for WarcRecords<R> {
 
 /// Reads a WARC file into `out`: documents, skips, and one summary of the
 /// records that were not documents.
-pub(crate) fn read_warc(path: &std::path::Path, gz: bool, limits: &Limits, out: &mut crate::read::Inputs) {
+pub(crate) fn read_warc(path: &std::path::Path, gz: bool, limits: &Limits, out: &mut crate::read::Out<'_>) {
     let source = path.display().to_string();
     let mut records = match WarcRecords::open(path, gz, *limits) {
         Ok(r) => r,
         Err(e) => {
-            out.skipped.push(Skip { source, locator: None, reason: format!("cannot open: {e}") });
+            out.skip(Skip { source, locator: None, reason: format!("cannot open: {e}") });
             return;
         }
     };
     for item in records.by_ref() {
         match item {
-            WarcItem::Document(d) => out.push_document(d, limits),
-            WarcItem::Skip(s) => out.skipped.push(s),
+            WarcItem::Document(d) => out.document(d),
+            WarcItem::Skip(s) => out.skip(s),
         }
     }
     let counts = records.not_documents();
     let total: u64 = counts.values().sum();
     if total > 0 {
         let kinds: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        out.skipped.push(Skip { source, locator: None, reason: format!("{total} WARC records are not HTML pages ({})", kinds.join(", ")) });
+        out.skip(Skip { source, locator: None, reason: format!("{total} WARC records are not HTML pages ({})", kinds.join(", ")) });
     }
 }
 
