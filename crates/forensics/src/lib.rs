@@ -22,12 +22,15 @@
 
 mod observe;
 mod pipeline;
+mod stream;
 
 /// The version of the tool, as reported in `Analysis.tool.version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub use observe::{Observer, Stage};
-pub use pipeline::{analyze_observed, clean_all_observed, parse_all_observed, analyze_inputs, clean_all, parse_all, parse_document, Config};
+pub use pipeline::{
+    analyze_at_once, analyze_inputs, analyze_observed, analyze_paths, clean_all, clean_all_observed, parse_all, parse_all_observed, parse_document, Config,
+};
 pub use forensics_clean as clean;
 pub use forensics_dedup as dedup;
 #[cfg(feature = "html")]

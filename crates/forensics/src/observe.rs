@@ -35,7 +35,8 @@ pub trait Observer: Sync {
     /// `n` more units of the current stage are done.
     fn advanced(&self, _n: usize) {}
     fn stage_finished(&self, _stage: Stage, _elapsed: Duration) {}
-    /// The parsed articles, e.g. to keep their texts for a report.
+    /// Parsed articles, e.g. to keep their texts for a report: called once
+    /// per batch as the run streams, in input order, each document once.
     fn parsed(&self, _articles: &[Article]) {}
 }
 

@@ -1,12 +1,15 @@
-//! parse → corpus statistics → clean → dedup → provenance.
+//! parse → corpus statistics → clean → dedup → provenance: the entry
+//! points, and the run that holds everything at once (the reference the
+//! streamed run in `stream.rs` is tested against).
 
 use forensics_clean::{CleanArticle, CleanOptions, CorpusStats};
 use forensics_dedup::DedupConfig;
-use forensics_input::{Format, Inputs, RawDocument};
+use forensics_input::{Format, InputError, Inputs, RawDocument, Reader, Skip};
 use forensics_parse::Article;
 use forensics_provenance::{Analysis, ProvenanceConfig, Skipped};
 use crate::observe::{timed, Observer, Stage};
 use rayon::prelude::*;
+use crate::stream::{analyze_source, Batch, Origin, Source};
 use std::collections::{BTreeMap, HashMap};
 
 /// Parameters of every stage.
@@ -29,12 +32,17 @@ impl Config {
 
 /// Parses one raw document with the parser its format needs.
 pub fn parse_document(raw: &RawDocument) -> Article {
+    parse_document_as(raw, &raw.id)
+}
+
+/// [`parse_document`] under another id (a clash renamed).
+pub(crate) fn parse_document_as(raw: &RawDocument, id: &str) -> Article {
     let mut article = match raw.format {
         #[cfg(feature = "html")]
-        Format::Html => forensics_html::parse_html(&raw.id, &raw.bytes),
+        Format::Html => forensics_html::parse_html(id, &raw.bytes),
         #[cfg(not(feature = "html"))]
-        Format::Html => forensics_parse::parse_text(&raw.id, &raw.bytes),
-        Format::Text => forensics_parse::parse_text(&raw.id, &raw.bytes),
+        Format::Html => forensics_parse::parse_text(id, &raw.bytes),
+        Format::Text => forensics_parse::parse_text(id, &raw.bytes),
     };
     let h = &raw.hints;
     let m = &mut article.meta;
@@ -100,27 +108,52 @@ pub fn analyze_inputs(inputs: Inputs, cfg: &Config) -> Analysis {
     analyze_observed(inputs, cfg, &())
 }
 
-/// [`analyze_inputs`], reporting progress and stage times to `obs`.
-pub fn analyze_observed(mut inputs: Inputs, cfg: &Config, obs: &dyn Observer) -> Analysis {
+/// [`analyze_inputs`], reporting progress and stage times to `obs`. Runs in
+/// passes over the documents like [`analyze_paths`], so the parsed and clean
+/// articles of the whole corpus are never held at once.
+pub fn analyze_observed(inputs: Inputs, cfg: &Config, obs: &dyn Observer) -> Analysis {
+    match analyze_source(Source::Memory(&inputs), Batch::default(), cfg, obs) {
+        Ok(a) => a,
+        // Documents in memory cannot change between passes; were it ever
+        // reported, the run that holds everything gives the same answer.
+        Err(_) => analyze_at_once(inputs, cfg, obs),
+    }
+}
+
+/// Reads and analyses `reader`'s paths streaming: the input is read once
+/// per pass (three passes, the last only for documents in a family) and
+/// never held; memory holds the clean text of the corpus, the dedup index
+/// and the analysis (bound and figures in `docs/limits.md`). Fails when a
+/// path does not exist or cannot be read, or when the input changes
+/// between passes.
+pub fn analyze_paths(reader: Reader, cfg: &Config, obs: &dyn Observer) -> Result<Analysis, InputError> {
+    analyze_source(Source::Paths(reader), Batch::default(), cfg, obs)
+}
+
+/// The pipeline with every stage over the whole corpus at once: raw
+/// documents, then parsed articles, then clean articles are all held. Gives
+/// the same bytes as [`analyze_inputs`] in more memory; kept as the
+/// reference the streamed run is checked against.
+pub fn analyze_at_once(mut inputs: Inputs, cfg: &Config, obs: &dyn Observer) -> Analysis {
     unique_ids(&mut inputs.documents);
     let articles = timed(obs, Stage::Parse, inputs.documents.len(), || parse_all_observed(&inputs.documents, obs));
     obs.parsed(&articles);
-    // Memory: from here on only ids, sources and locators of the raw
-    // documents are read, and nothing reads the parsed articles after
-    // cleaning; dropping them keeps about one copy of the corpus in memory
-    // instead of three (docs/limits.md).
-    for d in &mut inputs.documents {
-        d.bytes = Vec::new();
-    }
     let cleaned = clean_all_observed(&articles, obs);
     drop(articles);
     let families = timed(obs, Stage::Dedup, 0, || forensics_dedup::dedup(&cleaned, &cfg.dedup));
-    let mut analysis = timed(obs, Stage::Provenance, 0, || forensics_provenance::provenance(&cleaned, &families, &cfg.provenance));
-    let origin: BTreeMap<&str, &RawDocument> = inputs.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let analysis = timed(obs, Stage::Provenance, 0, || forensics_provenance::provenance(&cleaned, &families, &cfg.provenance));
+    let origins: Vec<Origin> =
+        inputs.documents.into_iter().map(|d| Origin { id: d.id, source: d.source, locator: d.locator }).collect();
+    finish(analysis, &origins, inputs.skipped, cfg)
+}
+
+/// Sources, locators, tool description and skips of a finished analysis.
+pub(crate) fn finish(mut analysis: Analysis, origins: &[Origin], skipped: Vec<Skip>, cfg: &Config) -> Analysis {
+    let origin: BTreeMap<&str, &Origin> = origins.iter().map(|d| (d.id.as_str(), d)).collect();
     for rec in &mut analysis.documents {
-        if let Some(raw) = origin.get(rec.id.as_str()) {
-            rec.source = raw.source.clone();
-            rec.locator = raw.locator.clone();
+        if let Some(o) = origin.get(rec.id.as_str()) {
+            rec.source = o.source.clone();
+            rec.locator = o.locator.clone();
         }
     }
     analysis.tool.version = env!("CARGO_PKG_VERSION").to_string();
@@ -128,11 +161,7 @@ pub fn analyze_observed(mut inputs: Inputs, cfg: &Config, obs: &dyn Observer) ->
     if forensics_dedup::xling::is_multilingual(analysis.documents.iter().map(|d| d.language.as_str())) {
         analysis.tool.dictionaries = dictionaries(cfg);
     }
-    analysis.skipped = inputs
-        .skipped
-        .into_iter()
-        .map(|s| Skipped { source: s.source, locator: s.locator, reason: s.reason })
-        .collect();
+    analysis.skipped = skipped.into_iter().map(|s| Skipped { source: s.source, locator: s.locator, reason: s.reason }).collect();
     analysis
 }
 
