@@ -437,8 +437,10 @@ fn mark_zones(items: &[Item], rule: &mut [Option<&'static str>], class: &mut [Cl
     while i < n {
         let f = items[i].features;
         // A copyright notice after the article is the page's footer:
-        // nothing after it is article text.
-        if f.label == Some(crate::lexicon::Label::Copyright) && text_before > 0 {
+        // nothing after it is article text. It carries a year ("© 2019
+        // Example Media") or is the bare footer link "Copyright"; a photo
+        // credit ("Copyright: AFP") inside an article is neither.
+        if f.label == Some(crate::lexicon::Label::Copyright) && (f.digits >= 4 || f.words == 1) && text_before > 0 {
             for j in i + 1..n {
                 if rule[j].is_none() {
                     rule[j] = Some("zone:footer");
