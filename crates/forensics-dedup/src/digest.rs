@@ -55,6 +55,7 @@ struct Scratch {
     toks: Vec<Token>,
     terms: Vec<Term>,
     keyed: Vec<(u64, bool)>,
+    slots: Vec<u32>,
 }
 
 /// Statistics and digests of one set of documents (a shard), digests in
@@ -104,14 +105,11 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
     let mut seconds = vec![EMPTY; bins];
     let mut second_slots = vec![0u32; bins];
     let mut shingles = 0u32;
-    let sketch = &mut st.shingle_sketch;
+    sc.slots.clear();
     for_each_shingle(&sc.toks, cfg.shingle_size, cfg.seed, |h| {
         shingles = shingles.saturating_add(1);
-        // Occurrences, not distinct documents (see `DedupStats::add`).
         let slot = sketch_slot(h);
-        if let Some(c) = sketch.get_mut(slot) {
-            *c = c.saturating_add(1);
-        }
+        sc.slots.push(slot as u32);
         if minhash {
             let (bin, v) = minhash::bin_value(h, bins, cfg.seed);
             let slot = slot as u32;
@@ -128,6 +126,14 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
             }
         }
     });
+    // Occurrences, not distinct documents (see `DedupStats::add`). A loop
+    // of its own: the counters miss the cache, and a short loop body keeps
+    // many of those misses in flight at once.
+    for &slot in &sc.slots {
+        if let Some(c) = st.shingle_sketch.get_mut(slot as usize) {
+            *c = c.saturating_add(1);
+        }
+    }
     terms_into(&doc.text, &sc.toks, cfg.seed, &mut sc.terms);
     sc.keyed.clear();
     sc.keyed.extend(sc.terms.iter().map(|t| (t.hash, t.name || t.number)));
