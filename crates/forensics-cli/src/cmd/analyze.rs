@@ -1,6 +1,6 @@
 //! `forensics analyze`.
 
-use super::{exit_for, read, warn_skipped};
+use super::{exit_for, warn_skipped};
 use crate::args::{AnalyzeFormat, Global};
 use crate::output::{color, emit};
 use crate::progress::Watch;
@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 pub(super) fn run(g: &Global, paths: &[PathBuf], format: AnalyzeFormat, out: Option<&Path>) -> Result<ExitCode> {
     let watch = Watch::new(g, format == AnalyzeFormat::Html);
-    let inputs = read(g, &watch, paths)?;
-    let analysis = forensics::analyze_observed(inputs, &super::config(g), &watch);
+    // Streamed: the inputs are read once per pass, never held (docs/limits.md).
+    let reader = forensics::input::Reader::new(paths.to_vec(), super::limits(g));
+    let analysis = forensics::analyze_paths(reader, &super::config(g), &watch)?;
     let text = match format {
         AnalyzeFormat::Text => render_text(&analysis, &TextOptions { color: color(g, out), ..TextOptions::default() }),
         AnalyzeFormat::Json => serde_json::to_string_pretty(&analysis)? + "\n",
