@@ -139,7 +139,9 @@ fn score(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> BTreeMap<&'sta
 /// A document's decision is right when its role and parent match the truth;
 /// a relation is right when its source is the truth parent of its target.
 fn calibration(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> Vec<String> {
-    let bins = [0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+    // Ten equal bins: root confidences below 0.5 exist (a softmax over several
+    // candidate languages), and lumping them into one bin hid their error.
+    let bins = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
     let mut table: Vec<[(usize, usize, f64); 2]> = vec![[(0, 0, 0.0); 2]; bins.len() - 1];
     let bin = |c: f64| bins.windows(2).position(|w| c >= w[0] && c < w[1]).unwrap_or(0);
     for d in &analysis.documents {
