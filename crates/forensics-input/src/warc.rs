@@ -17,13 +17,14 @@
 //! a truncated or malformed record is a skip with its reason.
 
 use crate::model::{Format, Hints, Limits, RawDocument, Skip};
+use crate::sniff::not_a_document;
 use nom::bytes::complete::{tag, take_till, take_while, take_while1};
 use nom::character::complete::{digit1, line_ending, space0, space1};
 use nom::combinator::{map_res, opt};
 use nom::multi::many0;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{BufRead, BufReader, Read};
 use std::rc::Rc;
@@ -49,6 +50,9 @@ pub struct WarcRecords<R: Read> {
     not_documents: BTreeMap<String, u64>,
     starts: Rc<RefCell<VecDeque<(u64, u64)>>>,
     gz: bool,
+    /// Set by the decompressor once the file decompresses past
+    /// `limits.max_decompressed_bytes`.
+    over_limit: Rc<Cell<bool>>,
 }
 
 impl WarcRecords<std::fs::File> {
@@ -63,8 +67,17 @@ impl<R: Read> WarcRecords<R> {
     /// Reads WARC records from `reader`; `source` names it in documents and skips.
     pub fn new(reader: R, gz: bool, source: String, limits: Limits) -> Self {
         let starts = Rc::new(RefCell::new(VecDeque::new()));
-        let members = Members { src: Some(Counting { inner: BufReader::with_capacity(1 << 16, reader), pos: 0 }), dec: None, gz, out_pos: 0, starts: starts.clone() };
-        WarcRecords { input: BufReader::with_capacity(1 << 16, members), source, limits, pos: 0, done: false, not_documents: BTreeMap::new(), starts, gz }
+        let over_limit = Rc::new(Cell::new(false));
+        let members = Members {
+            src: Some(Counting { inner: BufReader::with_capacity(1 << 16, reader), pos: 0 }),
+            dec: None,
+            gz,
+            out_pos: 0,
+            cap: if gz { limits.max_decompressed_bytes.min(u64::MAX - 1) } else { u64::MAX - 1 },
+            over_limit: over_limit.clone(),
+            starts: starts.clone(),
+        };
+        WarcRecords { input: BufReader::with_capacity(1 << 16, members), source, limits, pos: 0, done: false, not_documents: BTreeMap::new(), starts, gz, over_limit }
     }
 
     /// Records that were not documents so far, by kind ("request", "response text/css", …).
@@ -86,6 +99,16 @@ impl<R: Read> WarcRecords<R> {
     }
 
     fn skipped(&self, offset: u64, reason: String) -> WarcItem {
+        // A read that failed because the file passed the decompressed-size
+        // limit says so, not "truncated".
+        let reason = if self.over_limit.get() {
+            format!(
+                "decompresses past the limit of {} bytes (--max-decompressed-bytes): this record and any after it not read",
+                self.limits.max_decompressed_bytes
+            )
+        } else {
+            reason
+        };
         WarcItem::Skip(Skip { source: self.source.clone(), locator: Some(format!("offset {offset}")), reason })
     }
 
@@ -202,6 +225,9 @@ impl<R: Read> WarcRecords<R> {
         } else {
             block
         };
+        if let Some(reason) = not_a_document(&payload) {
+            return Some(Some(self.skipped(offset, reason)));
+        }
         let id = get("WARC-Record-ID").map(sanitise_id).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("record-{offset}"));
         let hints = Hints {
             url: get("WARC-Target-URI").map(|u| u.trim().trim_start_matches('<').trim_end_matches('>').to_string()).filter(|u| !u.is_empty()),
@@ -411,6 +437,9 @@ struct Members<R: Read> {
     dec: Option<flate2::bufread::GzDecoder<Counting<R>>>,
     gz: bool,
     out_pos: u64,
+    /// Most decompressed bytes the file may yield (gz only).
+    cap: u64,
+    over_limit: Rc<Cell<bool>>,
     starts: Rc<RefCell<VecDeque<(u64, u64)>>>,
 }
 
@@ -431,8 +460,15 @@ impl<R: Read> Read for Members<R> {
                 self.starts.borrow_mut().push_back((self.out_pos, src.pos));
                 self.dec = Some(flate2::bufread::GzDecoder::new(src));
             }
+            // One byte past the cap is let through, so a file of exactly
+            // the cap still ends cleanly; a gzip bomb stops at the next read.
+            if self.out_pos > self.cap {
+                self.over_limit.set(true);
+                return Err(std::io::Error::other("decompressed size limit reached"));
+            }
             let Some(dec) = self.dec.as_mut() else { return Ok(0) };
-            let n = dec.read(buf)?;
+            let room = usize::try_from(self.cap + 1 - self.out_pos).unwrap_or(usize::MAX).min(buf.len());
+            let n = dec.read(&mut buf[..room])?;
             if n > 0 {
                 self.out_pos += n as u64;
                 return Ok(n);

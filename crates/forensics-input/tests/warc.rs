@@ -66,8 +66,12 @@ fn write(name: &str, bytes: &[u8]) -> PathBuf {
 
 /// Documents and skips of one file, as text a reader can check.
 fn check(name: &str, bytes: &[u8]) -> String {
+    check_with(name, bytes, &Limits::default())
+}
+
+fn check_with(name: &str, bytes: &[u8], limits: &Limits) -> String {
     let path = write(name, bytes);
-    let inputs = read_paths(&[path.clone()], &Limits::default()).unwrap();
+    let inputs = read_paths(&[path.clone()], limits).unwrap();
     let mut out = String::new();
     for d in &inputs.documents {
         out.push_str(&format!(
@@ -116,4 +120,32 @@ fn truncated_plain_record() {
 #[test]
 fn not_a_warc() {
     insta::assert_snapshot!(check("junk.warc", b"this is not a warc file\r\n\r\n"));
+}
+
+/// A gzip bomb inside a crawl: the records before it are kept, and the file
+/// stops at `--max-decompressed-bytes` whatever its records claim.
+#[test]
+fn decompressed_size_limit() {
+    let recs = records();
+    let mut gz: Vec<u8> = recs[..3].iter().flat_map(|r| gzip(r)).collect();
+    let bomb = record("resource", "bomb", "https://news.example/bomb", "text/html", &vec![b' '; 4 << 20]);
+    gz.extend(gzip(&bomb));
+    gz.extend(gzip(&recs[4]));
+    assert!(gz.len() < 64 << 10, "the bomb is small compressed: {}", gz.len());
+    let limits = Limits { max_decompressed_bytes: 1 << 20, ..Limits::default() };
+    insta::assert_snapshot!(check_with("bomb.warc.gz", &gz, &limits));
+    // Within the limit, the same file reads to its end (the blank page is a skip).
+    let out = check_with("bomb.warc.gz", &gz, &Limits::default());
+    assert!(out.contains("doc resp-chunked-gzip"), "{out}");
+}
+
+/// A response whose page is empty or binary is a skip with its reason, as a file would be.
+#[test]
+fn empty_and_binary_pages() {
+    let recs = vec![
+        record("response", "empty", "https://news.example/e", "application/http; msgtype=response", &http("Content-Type: text/html\r\n", b"  \r\n ")),
+        record("resource", "binary", "https://news.example/p", "text/html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        record("response", "page", "https://news.example/a", "application/http; msgtype=response", &http("Content-Type: text/html\r\n", PAGE)),
+    ];
+    insta::assert_snapshot!(check("blank.warc", &recs.concat()));
 }
