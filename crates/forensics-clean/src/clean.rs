@@ -4,6 +4,7 @@ use crate::classify::{classify, Item, Thresholds};
 use crate::features::{scan, Features, Scratch};
 use crate::model::{CleanArticle, CleanBlock, Removal};
 use crate::stats::{key_of_folded, CorpusStats};
+use crate::stopwords::Votes;
 use forensics_parse::{Article, BlockKind, Credit, CreditKind, Span};
 
 /// Options for [`clean`].
@@ -22,7 +23,10 @@ const AGENCIES: &[&str] = &[
 /// recur across many pages be recognised as template.
 pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions) -> CleanArticle {
     let hint = article.meta.language_hint.as_deref();
-    let first_language = crate::lang::detect_with_hint(&prose_sample(article), hint);
+    let mut votes = VoteCache { article, votes: vec![None; article.blocks.len()] };
+    let (prose, pieces) = prose_sample(article);
+    let sample = crate::lang::sample(&prose);
+    let first_language = crate::lang::detect_voted(sample, &votes.sample(sample, &pieces), hint);
     let stops = crate::stopwords::stopwords(&first_language);
     // One pass per block gives its features and its corpus key.
     let mut scratch = Scratch::default();
@@ -73,8 +77,9 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
     let mut text = String::new();
     let mut blocks = Vec::new();
     let mut kept_features = Vec::new();
+    let mut kept_blocks = Vec::new();
     let mut removed = Vec::new();
-    for ((b, v), f) in article.blocks.iter().zip(&verdicts).zip(&features) {
+    for (i, ((b, v), f)) in article.blocks.iter().zip(&verdicts).zip(&features).enumerate() {
         if let Some(rule) = v.removed {
             removed.push(Removal { kind: b.kind, raw: b.span, rule: rule.to_string() });
             continue;
@@ -86,25 +91,81 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
         text.push_str(article.block_text(b));
         blocks.push(CleanBlock { kind: v.kind, raw: b.span, clean: Span::new(start, text.len()), language: String::new() });
         kept_features.push(f);
+        kept_blocks.push(i);
     }
-    let language = if text.len() >= 200 { crate::lang::detect_with_hint(&text, hint) } else { first_language.clone() };
-    for (b, f) in blocks.iter_mut().zip(kept_features) {
+    let language = if text.len() >= 200 {
+        let sample = crate::lang::sample(&text);
+        let pieces: Vec<(usize, usize)> = blocks.iter().zip(&kept_blocks).map(|(b, &i)| (b.clean.start, i)).collect();
+        crate::lang::detect_voted(sample, &votes.sample(sample, &pieces), hint)
+    } else {
+        first_language.clone()
+    };
+    for ((b, f), &i) in blocks.iter_mut().zip(kept_features).zip(&kept_blocks) {
         // Prose full of the document language's stopwords is in it: the
         // detector is asked only about blocks that look foreign.
         let native = first_language == language && f.words >= 8 && f.stopwords * 8 >= f.words;
-        b.language = if native { language.clone() } else { crate::lang::detect_block(b.clean.slice(&text), &language) };
+        b.language = if native {
+            language.clone()
+        } else {
+            let t = b.clean.slice(&text);
+            let whole = (80..=crate::lang::BLOCK_SAMPLE).contains(&t.len()).then(|| votes.block(i));
+            crate::lang::detect_block_voted(t, &language, whole.as_ref())
+        };
     }
     let sentences = crate::sentences::split_sentences(&text, &language);
     CleanArticle { id: article.id.clone(), language, meta, text, blocks, removed, sentences }
 }
 
+/// Stopword votes per block, counted once: the document's language is
+/// guessed on its prose before cleaning and on the clean text after, and
+/// blocks are asked again, mostly from the same blocks.
+struct VoteCache<'a> {
+    article: &'a Article,
+    votes: Vec<Option<Votes>>,
+}
+
+impl VoteCache<'_> {
+    fn block(&mut self, i: usize) -> Votes {
+        if let Some(Some(v)) = self.votes.get(i) {
+            return *v;
+        }
+        let v = self.article.blocks.get(i).map(|b| Votes::of(self.article.block_text(b))).unwrap_or_default();
+        if let Some(slot) = self.votes.get_mut(i) {
+            *slot = Some(v);
+        }
+        v
+    }
+
+    /// The votes of `sample`, a prefix of blocks joined by line breaks;
+    /// `pieces` holds each block's offset in the joined text and its index.
+    /// Line breaks end words, so the votes are the blocks' votes summed
+    /// (the block the sample cuts counted on its part).
+    fn sample(&mut self, sample: &str, pieces: &[(usize, usize)]) -> Votes {
+        let mut total = Votes::default();
+        for &(start, i) in pieces {
+            let Some(part) = sample.get(start..).filter(|p| !p.is_empty()) else { break };
+            let len = self.article.blocks.get(i).map_or(0, |b| self.article.block_text(b).len());
+            if part.len() >= len {
+                total.add(&self.block(i));
+            } else {
+                total.add(&Votes::of(part));
+                break;
+            }
+        }
+        total
+    }
+}
+
 /// The longer blocks' text, for a first language guess before cleaning
-/// (the stopword list depends on it).
-fn prose_sample(article: &Article) -> String {
+/// (the stopword list depends on it), with each block's offset in it and
+/// its index.
+fn prose_sample(article: &Article) -> (String, Vec<(usize, usize)>) {
     let mut s = String::new();
-    for b in &article.blocks {
+    let mut pieces = Vec::new();
+    for (i, b) in article.blocks.iter().enumerate() {
         let t = article.block_text(b);
         if t.len() >= 80 {
+            pieces.push((s.len(), i));
             s.push_str(t);
             s.push('\n');
             if s.len() > 2048 {
@@ -113,12 +174,13 @@ fn prose_sample(article: &Article) -> String {
         }
     }
     if s.is_empty() {
-        for b in article.blocks.iter().take(20) {
+        for (i, b) in article.blocks.iter().enumerate().take(20) {
+            pieces.push((s.len(), i));
             s.push_str(article.block_text(b));
             s.push('\n');
         }
     }
-    s
+    (s, pieces)
 }
 
 /// A bare agency name or an all-capitals short line right after the last

@@ -6,6 +6,8 @@
 //! scripts and languages, close calls, and which of Bokmål, Danish and
 //! Swedish it is). whatlang reads about 2 MB/s, so it gets a short sample.
 
+use crate::stopwords::Votes;
+
 /// Bytes of text looked at: enough for a reliable guess on prose, and
 /// bounded so long pages cost no more than short ones.
 const SAMPLE: usize = 2048;
@@ -22,8 +24,20 @@ pub fn detect(text: &str) -> String {
 /// relative of it (Bokmål/Nynorsk/Danish, Serbian/Croatian…), never against a
 /// confident detection of something else.
 pub fn detect_with_hint(text: &str, hint: Option<&str>) -> String {
+    let sample = prefix(text, SAMPLE);
+    detect_voted(sample, &Votes::of(sample), hint)
+}
+
+/// The part of `text` the detector reads (see [`detect_with_hint`]).
+pub(crate) fn sample(text: &str) -> &str {
+    prefix(text, SAMPLE)
+}
+
+/// [`detect_with_hint`] on a `sample` (see [`sample`]) whose stopword
+/// votes are already counted.
+pub(crate) fn detect_voted(sample: &str, votes: &Votes, hint: Option<&str>) -> String {
     let hint = hint.map(normalise_hint).filter(|h| *h != "und");
-    let Some((code, sure)) = guess(prefix(text, SAMPLE)) else {
+    let Some((code, sure)) = guess_voted(sample, &votes.ranked(), votes.words) else {
         return hint.unwrap_or("und").to_string();
     };
     match hint {
@@ -32,12 +46,6 @@ pub fn detect_with_hint(text: &str, hint: Option<&str>) -> String {
         _ if sure && code != "und" => code.to_string(),
         _ => "und".to_string(),
     }
-}
-
-/// The best guess and whether it is sure.
-fn guess(sample: &str) -> Option<(&'static str, bool)> {
-    let (votes, words) = crate::stopwords::vote(sample);
-    guess_voted(sample, &votes, words)
 }
 
 /// [`guess`] with the stopword vote over `sample` already taken.
@@ -69,11 +77,24 @@ fn guess_voted(sample: &str, votes: &[(&'static str, usize)], words: usize) -> O
 /// own language when it is long and clearly another one, else the
 /// document's (short lines carry too little evidence to overrule it).
 pub fn detect_block(text: &str, doc: &str) -> String {
+    detect_block_voted(text, doc, None)
+}
+
+/// The bytes of a block [`detect_block`] reads.
+pub(crate) const BLOCK_SAMPLE: usize = 400;
+
+/// [`detect_block`], given the votes of the whole block when they are
+/// already counted (used when the block is no longer than [`BLOCK_SAMPLE`]).
+pub(crate) fn detect_block_voted(text: &str, doc: &str, whole: Option<&Votes>) -> String {
     if text.len() < 80 {
         return doc.to_string();
     }
-    let sample = prefix(text, 400);
-    let (votes, words) = crate::stopwords::vote(sample);
+    let sample = prefix(text, BLOCK_SAMPLE);
+    let counted = match whole {
+        Some(v) if sample.len() == text.len() => *v,
+        _ => Votes::of(sample),
+    };
+    let (votes, words) = (counted.ranked(), counted.words);
     // Prose in the document's language: its stopwords lead the vote.
     if votes.first().is_some_and(|&(l, h)| related(l, doc) && h * 8 >= words) {
         return doc.to_string();

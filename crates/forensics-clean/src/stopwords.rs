@@ -91,74 +91,103 @@ pub fn languages_listed() -> impl Iterator<Item = &'static str> {
 /// `(language, hits)` best first, and the number of words seen. One table
 /// look-up per word, so a cheap first opinion on a document's language.
 /// Words are runs of letters and apostrophes.
+#[cfg(test)]
 pub fn vote(text: &str) -> (Vec<(&'static str, usize)>, usize) {
-    let t = table();
-    let mut hits = [0usize; 32];
-    let mut words = 0;
-    // Longer words are on no list: they are counted, not looked up.
-    let max = t.max_len();
-    let mut buf = [0u8; 64];
-    let mut len = 0usize;
-    let mut in_word = false;
-    let end_word = |word: Option<&[u8]>, hits: &mut [usize; 32]| {
-        if let Some(word) = word.filter(|w| w.len() <= max) {
-            let mut bits = t.get(word).unwrap_or(0);
-            while bits != 0 {
-                hits[bits.trailing_zeros() as usize] += 1;
-                bits &= bits - 1;
+    let v = Votes::of(text);
+    (v.ranked(), v.words)
+}
+
+/// The counts behind [`vote`]. Words never run across a non-letter, so the
+/// votes of texts joined by line breaks are the sums of their votes: a
+/// sample made of a page's blocks is counted from each block's votes.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Votes {
+    hits: [u32; 32],
+    pub words: usize,
+}
+
+impl Votes {
+    pub fn of(text: &str) -> Votes {
+        let t = table();
+        let mut hits = [0u32; 32];
+        let mut words = 0;
+        // Longer words are on no list: they are counted, not looked up.
+        let max = t.max_len();
+        let mut buf = [0u8; 64];
+        let mut len = 0usize;
+        let mut in_word = false;
+        let end_word = |word: Option<&[u8]>, hits: &mut [u32; 32]| {
+            if let Some(word) = word.filter(|w| w.len() <= max) {
+                let mut bits = t.get(word).unwrap_or(0);
+                while bits != 0 {
+                    hits[bits.trailing_zeros() as usize] += 1;
+                    bits &= bits - 1;
+                }
             }
-        }
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            if b.is_ascii_alphabetic() || b == b'\'' {
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                if b.is_ascii_alphabetic() || b == b'\'' {
+                    if !in_word {
+                        in_word = true;
+                        words += 1;
+                        len = 0;
+                    }
+                    if len < buf.len() {
+                        buf[len] = b.to_ascii_lowercase();
+                    }
+                    len += 1;
+                } else if in_word {
+                    in_word = false;
+                    end_word(buf.get(..len), &mut hits);
+                }
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+            i += c.len_utf8();
+            if crate::chars::is_alphabetic(c) || c == '’' {
                 if !in_word {
                     in_word = true;
                     words += 1;
                     len = 0;
                 }
-                if len < buf.len() {
-                    buf[len] = b.to_ascii_lowercase();
+                for l in c.to_lowercase() {
+                    let mut utf8 = [0u8; 4];
+                    for &u in l.encode_utf8(&mut utf8).as_bytes() {
+                        if len < buf.len() {
+                            buf[len] = u;
+                        }
+                        len += 1;
+                    }
                 }
-                len += 1;
             } else if in_word {
                 in_word = false;
                 end_word(buf.get(..len), &mut hits);
             }
-            continue;
         }
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
-        i += c.len_utf8();
-        if crate::chars::is_alphabetic(c) || c == '’' {
-            if !in_word {
-                in_word = true;
-                words += 1;
-                len = 0;
-            }
-            for l in c.to_lowercase() {
-                let mut utf8 = [0u8; 4];
-                for &u in l.encode_utf8(&mut utf8).as_bytes() {
-                    if len < buf.len() {
-                        buf[len] = u;
-                    }
-                    len += 1;
-                }
-            }
-        } else if in_word {
-            in_word = false;
+        if in_word {
             end_word(buf.get(..len), &mut hits);
         }
+        Votes { hits, words }
     }
-    if in_word {
-        end_word(buf.get(..len), &mut hits);
+
+    pub fn add(&mut self, other: &Votes) {
+        for (a, b) in self.hits.iter_mut().zip(other.hits) {
+            *a += b;
+        }
+        self.words += other.words;
     }
-    let mut out: Vec<(&'static str, usize)> = LISTS.iter().zip(hits).map(|((c, _), h)| (*c, h)).filter(|(_, h)| *h > 0).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    (out, words)
+
+    /// `(language, hits)` best first, languages without hits left out.
+    pub fn ranked(&self) -> Vec<(&'static str, usize)> {
+        let mut out: Vec<(&'static str, usize)> = LISTS.iter().zip(self.hits).map(|((c, _), h)| (*c, h as usize)).filter(|(_, h)| *h > 0).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        out
+    }
 }
 
 #[cfg(test)]

@@ -38,10 +38,6 @@ pub struct Hasher(u64);
 
 impl Hasher {
     #[inline]
-    pub fn byte(&mut self, b: u8) {
-        self.word(u64::from(b));
-    }
-    #[inline]
     pub fn word(&mut self, w: u64) {
         self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
     }
