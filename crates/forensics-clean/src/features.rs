@@ -64,7 +64,7 @@ pub(crate) struct Scratch {
 /// the corpus key is its hash. ASCII goes through a table, other
 /// characters through the BMP bitmaps of [`crate::chars`].
 pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Features {
-    use crate::chars::{self, ALNUM, ASCII, DIGIT, JOIN, SPACE, UPPER};
+    use crate::chars::{self, ALNUM, ASCII, SPACE, UPPER};
     let bytes = text.as_bytes();
     // Lower case grows a character by at most half (U+0130 "İ": two bytes
     // to three); the buffer is written by index and cut to length at the end.
@@ -86,6 +86,8 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
     let mut leading = true;
     // The previous character ends a sentence (. ! ? …).
     let mut after_end = false;
+    // Bytes of the characters passed that continue a multi-byte character.
+    let mut extra = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -114,6 +116,7 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
             c = d;
             if !chars::is_alphanumeric(c) {
                 i += len;
+                extra += len - 1;
                 if c.is_whitespace() {
                     pending = o > 0;
                     sentence_ends += usize::from(after_end);
@@ -146,16 +149,22 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
         let first_upper = if b < 0x80 { ASCII[b as usize] & UPPER != 0 } else { c.is_uppercase() };
         let number = b.is_ascii_digit();
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                let class = ASCII[b as usize];
-                if class & (ALNUM | JOIN) == 0 {
-                    break;
+            // The ASCII part of the word in tight loops of their own (the
+            // one loop for all cases kept its counters on the stack).
+            let (run, run_digits) = ascii_word_run(bytes, i);
+            if run > i {
+                let src = &bytes[i..run];
+                if let Some(dst) = key.get_mut(o..o + src.len()) {
+                    for (d, s) in dst.iter_mut().zip(src) {
+                        *d = s.to_ascii_lowercase();
+                    }
                 }
-                put(key, &mut o, b.to_ascii_lowercase());
-                digits += usize::from(class & DIGIT != 0);
-                i += 1;
-                continue;
+                o += src.len();
+                digits += run_digits;
+                i = run;
+            }
+            if bytes.get(i).is_none_or(|&b| b < 0x80) {
+                break;
             }
             let Some((c, len)) = chars::decode(text, i) else { break };
             if !(chars::is_alphanumeric(c) || c == '’') {
@@ -174,10 +183,11 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
                 put(key, &mut o, u);
             }
             i += len;
+            extra += len - 1;
         }
         after_end = false;
         words += 1;
-        let stop = stops.is_some_and(|s| key.get(start..o).is_some_and(|w| s.contains_folded(w)));
+        let stop = stops.is_some_and(|s| o <= key.len() && s.contains_in(key, start, o));
         if leading && (first_upper || number) {
             lead_caps += 1;
             lead_cap_stops += usize::from(stop && first_upper && lead_caps > 1);
@@ -190,7 +200,8 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
     let tail = text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '』') || c.is_whitespace());
     let ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '！', '？']);
     Features {
-        chars: chars::count(bytes),
+        // (Every character before `i` was decoded on the way.)
+        chars: i - extra + chars::count(bytes.get(i..).unwrap_or(&[])),
         words,
         stopwords,
         lead_caps,
@@ -203,6 +214,39 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
         bullet: starts_with_bullet(text),
         label: None,
     }
+}
+
+/// ASCII bytes that continue a word: letters and `'` and `-` (1), digits (2).
+static ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let class = crate::chars::ASCII[b];
+        t[b] = if class & crate::chars::DIGIT != 0 {
+            2
+        } else if class & (crate::chars::ALNUM | crate::chars::JOIN) != 0 {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII word bytes starting at `i`, and its digits.
+#[inline]
+fn ascii_word_run(bytes: &[u8], mut i: usize) -> (usize, usize) {
+    let mut digits = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = ASCII_WORD[b as usize];
+        if class == 0 {
+            break;
+        }
+        digits += usize::from(class >> 1);
+        i += 1;
+    }
+    (i, digits)
 }
 
 /// The text a block's corpus key hashes (see [`crate::block_key`]): lower

@@ -101,6 +101,12 @@ struct Lexicon {
     contains_labels: Vec<Label>,
     /// The shortest `contains` pattern: shorter lines need no search.
     contains_min: usize,
+    /// One byte pair of each `contains` pattern (bit `a << 8 | b`): a line
+    /// holding none of them holds no pattern, and needs no search.
+    anchors: Box<[u64; 1024]>,
+    /// The first word of every `prefix` pattern: a line starting with
+    /// another word matches no prefix.
+    prefix_first: Table<()>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -133,13 +139,62 @@ fn lexicon() -> &'static Lexicon {
             }
             exact.push((pat, e));
         }
-        let exact = Table::build(exact.iter().map(|(p, e)| (p.as_bytes(), *e)), Entry::merge);
+        let exact_table = Table::build(exact.iter().map(|(p, e)| (p.as_bytes(), *e)), Entry::merge);
+        let prefix_first = Table::build(
+            exact.iter().filter(|(_, e)| e.prefix.is_some()).map(|(p, _)| (p.as_bytes().split(|&b| b == b' ').next().unwrap_or(&[]), ())),
+            |_, _| (),
+        );
+        let exact = exact_table;
         let contains_min = pats.iter().map(String::len).min().unwrap_or(0);
+        let mut anchors = Box::new([0u64; 1024]);
+        for p in &pats {
+            let (a, b) = anchor(p.as_bytes());
+            let bit = usize::from(a) << 8 | usize::from(b);
+            anchors[bit >> 6] |= 1 << (bit & 63);
+        }
         // The patterns are fixed data; a build failure would be a bug in the
         // file, caught by the tests, so fall back to matching nothing.
         let contains = AhoCorasick::new(&pats).unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
-        Lexicon { exact, contains, contains_labels, contains_min }
+        Lexicon { exact, contains, contains_labels, contains_min, anchors, prefix_first }
     })
+}
+
+/// The byte pair of a folded pattern least common in ordinary text, judged
+/// by how often it occurs in the stopword lists (the commonest words of 26
+/// languages); pairs across a space are never taken (every line has spaces).
+/// Patterns shorter than two letters in a row give (0, 0), which every
+/// search then runs for (no folded text holds a NUL byte, so such a pattern
+/// would need a search always: see [`Lexicon::may_contain`]).
+fn anchor(pattern: &[u8]) -> (u8, u8) {
+    static COUNTS: OnceLock<Vec<u32>> = OnceLock::new();
+    let counts = COUNTS.get_or_init(|| {
+        let mut c = vec![0u32; 1 << 16];
+        for w in crate::stopwords::all_words() {
+            for p in w.windows(2) {
+                c[usize::from(p[0]) << 8 | usize::from(p[1])] += 1;
+            }
+        }
+        c
+    });
+    pattern
+        .windows(2)
+        .filter(|p| p[0] != b' ' && p[1] != b' ')
+        .min_by_key(|p| counts[usize::from(p[0]) << 8 | usize::from(p[1])])
+        .map_or((0, 0), |p| (p[0], p[1]))
+}
+
+impl Lexicon {
+    /// Whether `folded` may hold a `contains` pattern: it holds the anchor
+    /// pair of one (see [`anchor`]).
+    fn may_contain(&self, folded: &[u8]) -> bool {
+        if self.anchors[0] & 1 != 0 {
+            return true;
+        }
+        folded.windows(2).any(|p| {
+            let bit = usize::from(p[0]) << 8 | usize::from(p[1]);
+            self.anchors[bit >> 6] >> (bit & 63) & 1 != 0
+        })
+    }
 }
 
 /// Lower case, digits dropped, every other non-letter a single space.
@@ -272,7 +327,8 @@ pub fn classify_with(line: &str, folded: &mut Vec<u8>) -> Option<Label> {
     // A sentence that merely starts like a section label ("Related reading
     // was never his thing.") is not one: zone labels do not end in a full stop.
     let sentence = line.trim_end().ends_with(['.', '!', '?']);
-    if line.len() <= 160 {
+    let first_word = folded.iter().position(|&b| b == b' ').unwrap_or(folded.len());
+    if line.len() <= 160 && lex.prefix_first.get(&folded[..first_word]).is_some() {
         // Patterns are one to eight words: look up the line's leading words.
         for end in spaces().chain(std::iter::once(folded.len())).take(8) {
             if end > lex.exact.max_len() {
@@ -284,7 +340,7 @@ pub fn classify_with(line: &str, folded: &mut Vec<u8>) -> Option<Label> {
                 }
         }
     }
-    if folded.len() < lex.contains_min {
+    if folded.len() < lex.contains_min || !lex.may_contain(folded) {
         return None;
     }
     lex.contains.find(folded).and_then(|m| lex.contains_labels.get(m.pattern().as_usize()).copied())

@@ -15,62 +15,147 @@ const MIN_GRAMS: usize = 10;
 /// For each of `blocks` (the kept blocks, in page order), whether it
 /// repeats the ones before it.
 pub(crate) fn repeats(blocks: &[&str]) -> Vec<bool> {
-    // About one 4-gram per word: sized once, never rehashed.
-    let words = blocks.iter().map(|b| b.len() / 5).sum::<usize>();
-    let mut seen: std::collections::HashSet<u64, crate::table::Build> = std::collections::HashSet::with_capacity_and_hasher(words, Default::default());
     let mut grams = Vec::new();
-    let mut out = Vec::new();
+    let mut ends = Vec::with_capacity(blocks.len());
     for text in blocks {
-        grams.clear();
         word_grams(text, &mut grams);
-        let repeat = grams.len() >= MIN_GRAMS && grams.iter().filter(|g| seen.contains(g)).count() as f64 >= COVERED * grams.len() as f64;
+        ends.push(grams.len());
+    }
+    let mut seen = Seen::with_capacity(grams.len());
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut start = 0;
+    for end in ends {
+        let block = grams.get(start..end).unwrap_or(&[]);
+        start = end;
+        let repeat = block.len() >= MIN_GRAMS && block.iter().filter(|&&g| seen.contains(g)).count() as f64 >= COVERED * block.len() as f64;
         if !repeat {
-            seen.extend(grams.iter().copied());
+            for &g in block {
+                seen.insert(g);
+            }
         }
         out.push(repeat);
     }
     out
 }
 
-/// Hashes of the runs of four words (letters and digits, lower-cased).
-/// A word is hashed from its lower-cased UTF-8 bytes eight at a time
-/// (one multiply per eight bytes, not one per byte).
+/// A set of 4-gram hashes: open addressing in one flat array sized once
+/// for every gram of the page (0 marks an empty slot; the gram 0 is a flag).
+struct Seen {
+    slots: Vec<u64>,
+    shift: u32,
+    zero: bool,
+}
+
+impl Seen {
+    fn with_capacity(n: usize) -> Seen {
+        let size = (n * 2).next_power_of_two().max(16);
+        Seen { slots: vec![0; size], shift: 64 - size.trailing_zeros(), zero: false }
+    }
+
+    #[inline]
+    fn index(&self, g: u64) -> usize {
+        ((g ^ (g >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn contains(&self, g: u64) -> bool {
+        if g == 0 {
+            return self.zero;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.index(g);
+        loop {
+            match self.slots[i & mask] {
+                0 => return false,
+                s if s == g => return true,
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// (Never more grams than the capacity, so a free slot is always found.)
+    fn insert(&mut self, g: u64) {
+        if g == 0 {
+            self.zero = true;
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.index(g);
+        loop {
+            let slot = &mut self.slots[i & mask];
+            if *slot == 0 {
+                *slot = g;
+                return;
+            }
+            if *slot == g {
+                return;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Hashes of the runs of four words (letters and digits, lower-cased),
+/// appended to `out`. A word is hashed by its lower-cased UTF-8 bytes
+/// ([`crate::table::hash`]); an ASCII word straight from the text.
 fn word_grams(text: &str, out: &mut Vec<u64>) {
     let mut window = [0u64; 4];
     let mut n = 0usize;
-    let mut word: Vec<u8> = Vec::with_capacity(64);
-    let mut push = |word: &mut Vec<u8>, n: &mut usize, window: &mut [u64; 4]| {
+    let mut push = |h: u64| {
         window.rotate_left(1);
-        window[3] = crate::table::hash(word);
-        word.clear();
-        *n += 1;
-        if *n >= 4 {
+        window[3] = h;
+        n += 1;
+        if n >= 4 {
             out.push(window[0] ^ window[1].rotate_left(16) ^ window[2].rotate_left(32) ^ window[3].rotate_left(48));
         }
     };
+    let alnum = |b: u8| b < 0x80 && chars::ASCII[b as usize] & chars::ALNUM != 0;
+    let mut word: Vec<u8> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            i += 1;
-            if chars::ASCII[b as usize] & chars::ALNUM != 0 {
-                word.push(b.to_ascii_lowercase());
-            } else if !word.is_empty() {
-                push(&mut word, &mut n, &mut window);
+            if !alnum(b) {
+                i += 1;
+                continue;
             }
-            continue;
+            let mut j = i + 1;
+            while j < bytes.len() && alnum(bytes[j]) {
+                j += 1;
+            }
+            let more = bytes.get(j).is_some_and(|&c| c >= 0x80) && chars::decode(text, j).is_some_and(|(c, _)| chars::is_alphanumeric(c));
+            if !more {
+                push(crate::table::hash_ascii_lower(&bytes[i..j]));
+                i = j;
+                continue;
+            }
+        } else {
+            let (c, len) = chars::decode(text, i).unwrap_or(('\u{FFFD}', 1));
+            if !chars::is_alphanumeric(c) {
+                i += len;
+                continue;
+            }
         }
-        let (c, len) = chars::decode(text, i).unwrap_or(('\u{FFFD}', 1));
-        i += len;
-        if chars::is_alphanumeric(c) {
+        // A word with other characters than ASCII: lower-cased into `word`.
+        word.clear();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !alnum(b) {
+                    break;
+                }
+                word.push(b.to_ascii_lowercase());
+                i += 1;
+                continue;
+            }
+            let (c, len) = chars::decode(text, i).unwrap_or(('\u{FFFD}', 1));
+            if !chars::is_alphanumeric(c) {
+                break;
+            }
             chars::push_lower(&mut word, c);
-        } else if !word.is_empty() {
-            push(&mut word, &mut n, &mut window);
+            i += len;
         }
-    }
-    if !word.is_empty() {
-        push(&mut word, &mut n, &mut window);
+        push(crate::table::hash(&word));
     }
 }
 

@@ -46,6 +46,13 @@ impl StopSet {
         self.words.get(word).is_some()
     }
 
+    /// [`StopSet::contains_folded`] of `buf[start..end]` (faster when
+    /// `buf` goes on for eight bytes from `start`).
+    #[inline]
+    pub(crate) fn contains_in(&self, buf: &[u8], start: usize, end: usize) -> bool {
+        self.words.get_in(buf, start, end).is_some()
+    }
+
     /// Number of words on the list.
     pub fn len(&self) -> usize {
         self.words.iter().count()
@@ -69,6 +76,11 @@ fn sets() -> &'static [StopSet] {
 fn table() -> &'static Table<u32> {
     static T: OnceLock<Table<u32>> = OnceLock::new();
     T.get_or_init(|| Table::build(LISTS.iter().enumerate().flat_map(|(i, (_, text))| words(text).map(move |w| (w, 1u32 << i))), |a, b| a | b))
+}
+
+/// Every word of every list.
+pub(crate) fn all_words() -> impl Iterator<Item = &'static [u8]> {
+    LISTS.iter().flat_map(|(_, text)| words(text))
 }
 
 /// The stopword set of an ISO 639-1 language (Norwegian Nynorsk and the
@@ -116,9 +128,9 @@ impl Votes {
         let mut buf = [0u8; 64];
         let mut len = 0usize;
         let mut in_word = false;
-        let end_word = |word: Option<&[u8]>, hits: &mut [u32; 32]| {
-            if let Some(word) = word.filter(|w| w.len() <= max) {
-                let mut bits = t.get(word).unwrap_or(0);
+        let end_word = |buf: &[u8; 64], len: usize, hits: &mut [u32; 32]| {
+            if len <= max && len <= buf.len() {
+                let mut bits = t.get_in(buf, 0, len).unwrap_or(0);
                 while bits != 0 {
                     hits[bits.trailing_zeros() as usize] += 1;
                     bits &= bits - 1;
@@ -143,7 +155,7 @@ impl Votes {
                     len += 1;
                 } else if in_word {
                     in_word = false;
-                    end_word(buf.get(..len), &mut hits);
+                    end_word(&buf, len, &mut hits);
                 }
                 continue;
             }
@@ -166,11 +178,11 @@ impl Votes {
                 }
             } else if in_word {
                 in_word = false;
-                end_word(buf.get(..len), &mut hits);
+                end_word(&buf, len, &mut hits);
             }
         }
         if in_word {
-            end_word(buf.get(..len), &mut hits);
+            end_word(&buf, len, &mut hits);
         }
         Votes { hits, words }
     }

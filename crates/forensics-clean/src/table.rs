@@ -31,33 +31,30 @@ pub fn hash(key: &[u8]) -> u64 {
     h
 }
 
-/// A streaming form of [`hash`] for in-memory sets of the crate's own
-/// hashes (never stored or compared across runs).
-#[derive(Default, Clone, Copy)]
-pub struct Hasher(u64);
-
-impl Hasher {
-    #[inline]
-    pub fn word(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+/// [`hash`] of the lower case of `key`, a run of ASCII letters and digits
+/// (eight bytes lower-cased at a time, no copy).
+#[inline]
+pub fn hash_ascii_lower(key: &[u8]) -> u64 {
+    // Bytes below 0x80: adding 0x3F sets a byte's top bit from 'A' up,
+    // adding 0x25 from '[' up; no carry leaves a byte.
+    let lower = |w: u64| w | ((w.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !w.wrapping_add(0x2525_2525_2525_2525) & 0x8080_8080_8080_8080) >> 2);
+    let mut h = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ lower(u64::from_le_bytes(w))).wrapping_mul(K);
     }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            w |= u64::from(b.to_ascii_lowercase()) << (8 * k);
+        }
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    h
 }
-
-impl std::hash::Hasher for Hasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 ^= hash(bytes);
-        self.0 = self.0.wrapping_mul(K);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.word(n);
-    }
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-}
-
-/// For `HashSet<u64, Build>`: sets of hashes already mixed.
-pub type Build = std::hash::BuildHasherDefault<Hasher>;
 
 #[derive(Clone, Copy)]
 struct Slot<V> {
@@ -148,7 +145,29 @@ impl<V: Copy + Default> Table<V> {
         if key.len() > self.max_len {
             return None;
         }
-        let h = hash(key);
+        self.probe(hash(key), key)
+    }
+
+    /// [`Table::get`] of `buf[start..end]`. A key of up to eight bytes
+    /// with eight bytes of `buf` from `start` is read in one load (the
+    /// bytes after it masked off) instead of a byte loop: words are short.
+    #[inline]
+    pub fn get_in(&self, buf: &[u8], start: usize, end: usize) -> Option<V> {
+        let len = end.wrapping_sub(start);
+        if len > self.max_len || len == 0 || len > 8 {
+            return buf.get(start..end).and_then(|k| self.get(k));
+        }
+        let Some(chunk) = buf.get(start..start + 8) else { return buf.get(start..end).and_then(|k| self.get(k)) };
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * len));
+        // (What [`hash`] computes for a key of one to eight bytes.)
+        let h = ((len as u64).rotate_left(5) ^ w).wrapping_mul(K);
+        self.probe(h, &buf[start..end])
+    }
+
+    #[inline]
+    fn probe(&self, h: u64, key: &[u8]) -> Option<V> {
         let want = tag(h);
         let mut i = self.index(h);
         loop {
@@ -205,6 +224,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_lower_hash_is_the_hash_of_the_lower_case() {
+        for w in ["", "a", "Z", "AZaz09", "Reuters", "ABCDEFGH", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "x1Y2z3@[`{"] {
+            let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            assert_eq!(hash_ascii_lower(w.as_bytes()), hash(w.to_ascii_lowercase().as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
     fn finds_what_it_holds() {
         let words: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
         let t = Table::build(words.iter().map(|w| (w.as_bytes(), 1u32)).chain([(&b"w7"[..], 2)]), |a, b| a | b);
@@ -213,5 +240,13 @@ mod tests {
         assert_eq!(t.get(b"w1000"), None);
         assert_eq!(t.get(b""), None);
         assert_eq!(t.iter().count(), 1000);
+        // Keys read in one load from a longer buffer.
+        let buf = b"xw7\0\0\0\0\0\0\0\0w999w1000w1000000000";
+        assert_eq!(t.get_in(buf, 1, 3), Some(3));
+        assert_eq!(t.get_in(buf, 11, 15), Some(1));
+        assert_eq!(t.get_in(buf, 11, 14), t.get(b"w99"));
+        assert_eq!(t.get_in(buf, 15, 20), None);
+        assert_eq!(t.get_in(buf, 20, 31), None);
+        assert_eq!(t.get_in(buf, 29, 31), t.get(b"00"));
     }
 }
