@@ -14,7 +14,7 @@ use std::path::Path;
 const SETS: [&str; 2] = ["reuse-dev", "wmt-news"];
 
 /// The figures score.py prints, in its order.
-const METRICS: [&str; 9] = [
+pub(crate) const METRICS: [&str; 9] = [
     "family_precision",
     "family_recall",
     "family_f1",
@@ -26,14 +26,14 @@ const METRICS: [&str; 9] = [
     "language_accuracy",
 ];
 
-struct Truth {
-    family: String,
-    role: String,
-    parent: Option<String>,
-    language: Option<String>,
+pub(crate) struct Truth {
+    pub family: String,
+    pub role: String,
+    pub parent: Option<String>,
+    pub language: Option<String>,
 }
 
-fn load_truth(path: &Path) -> Result<BTreeMap<String, Truth>> {
+pub(crate) fn load_truth(path: &Path) -> Result<BTreeMap<String, Truth>> {
     let mut out = BTreeMap::new();
     for line in std::fs::read_to_string(path).with_context(|| path.display().to_string())?.lines() {
         if line.trim().is_empty() {
@@ -49,7 +49,21 @@ fn load_truth(path: &Path) -> Result<BTreeMap<String, Truth>> {
     Ok(out)
 }
 
-fn role_name(r: Role) -> String {
+/// The truth split by the prefix of its family ids before `:` (wmt-news:
+/// `wmt21:`, `wmt22:`), when there is more than one such prefix.
+pub(crate) fn editions(truth: &BTreeMap<String, Truth>) -> Vec<(String, BTreeMap<String, Truth>)> {
+    let mut out: BTreeMap<String, BTreeMap<String, Truth>> = BTreeMap::new();
+    for (id, t) in truth {
+        let Some((edition, _)) = t.family.split_once(':') else { return vec![] };
+        out.entry(edition.to_string()).or_default().insert(
+            id.clone(),
+            Truth { family: t.family.clone(), role: t.role.clone(), parent: t.parent.clone(), language: t.language.clone() },
+        );
+    }
+    if out.len() < 2 { vec![] } else { out.into_iter().collect() }
+}
+
+pub(crate) fn role_name(r: Role) -> String {
     serde_json::to_value(r).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
@@ -76,7 +90,7 @@ fn pairs<'a>(g: &BTreeMap<&str, Vec<&'a str>>) -> BTreeSet<(&'a str, &'a str)> {
 }
 
 /// score.py, line for line.
-fn score(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> BTreeMap<&'static str, Option<f64>> {
+pub(crate) fn score(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> BTreeMap<&'static str, Option<f64>> {
     let docs: HashMap<&str, _> = analysis.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let ids: Vec<&str> = truth.keys().map(String::as_str).filter(|i| docs.contains_key(i)).collect();
     let fam_t: HashMap<&str, &str> = ids.iter().map(|&i| (i, truth[i].family.as_str())).collect();
@@ -138,7 +152,7 @@ fn score(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> BTreeMap<&'sta
 /// Reliability of `confidence`: per bin, how many decisions and how many were right.
 /// A document's decision is right when its role and parent match the truth;
 /// a relation is right when its source is the truth parent of its target.
-fn calibration(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> Vec<String> {
+pub(crate) fn calibration(analysis: &Analysis, truth: &BTreeMap<String, Truth>) -> Vec<String> {
     // Ten equal bins: root confidences below 0.5 exist (a softmax over several
     // candidate languages), and lumping them into one bin hid their error.
     let bins = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
@@ -235,6 +249,9 @@ fn record(path: &Path, figures: &BTreeMap<(String, String), f64>) -> Result<()> 
 }
 
 pub fn run(args: &[String]) -> Result<()> {
+    if args.iter().any(|a| a == "--tune") {
+        return crate::eval_tune::run(args);
+    }
     let check = args.iter().any(|a| a == "--check");
     let write = args.iter().any(|a| a == "--record");
     let with_dict = args.iter().any(|a| a == "--dict");
@@ -293,6 +310,11 @@ pub fn run(args: &[String]) -> Result<()> {
                 println!("(score.py agrees)");
             }
             None => println!("(python3 or score.py unavailable: not cross-checked)"),
+        }
+        for (edition, sub) in editions(&truth) {
+            let s = score(&analysis, &sub);
+            let f = |m: &str| s[m].map_or("None".into(), |v| format!("{v:.4}"));
+            println!("split {edition}: original recall {} precision {}, parent {}, role {}", f("original_recall"), f("original_precision"), f("parent_accuracy"), f("role_accuracy"));
         }
         println!("\ncalibration of confidence:");
         for line in calibration(&analysis, &truth) {

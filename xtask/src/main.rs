@@ -9,6 +9,7 @@ mod dist;
 mod eval_analysis;
 mod eval_extraction;
 mod eval_html;
+mod eval_tune;
 mod eval_wmt;
 
 use anyhow::{bail, Result};

@@ -26,6 +26,9 @@ pub struct Weights {
     pub fidelity: f64,
     /// Times the difference of cross-language centrality.
     pub centrality: f64,
+    /// Times the difference of the shares of what the other languages'
+    /// versions agree on that each side also has (the source is the hub).
+    pub hub: f64,
     /// Times ln(length ratio against the language pair's usual ratio), capped.
     pub length_ratio: f64,
     pub length_ratio_cap: f64,
@@ -50,6 +53,7 @@ impl Default for Weights {
             text_flow: 2.0,
             fidelity: 0.6,
             centrality: 2.0,
+            hub: 4.0,
             length_ratio: 4.0,
             length_ratio_cap: 0.6,
             siblings: 0.6,

@@ -3,6 +3,7 @@
 
 use crate::arborescence::max_arborescence;
 use crate::compare::{compare, Comparison};
+use crate::hub::Hub;
 use crate::config::ProvenanceConfig;
 use crate::model::{Relation, RelationKind, Role, Signal};
 use crate::signals::{centrality, direction, Markers, PairFacts};
@@ -124,6 +125,8 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
     let cross_sim = |i: usize, j: usize| if pair(i, j).is_some_and(|p| p.cross) { sim(i, j) } else { 0.0 };
     let cent: Vec<Option<f64>> = (0..n).map(|i| centrality(i, &langs, &cross_sim)).collect();
     let by_lang_count = langs.iter().collect::<std::collections::BTreeSet<_>>().len();
+    let anchor_sets: Vec<&std::collections::BTreeSet<String>> = views.iter().map(|v| &v.anchors).collect();
+    let hub = (by_lang_count >= 3).then(|| Hub::new(&anchor_sets, &langs));
     // Direction signals and edge weights for every ordered pair.
     let mut signals: BTreeMap<(usize, usize), Vec<Signal>> = BTreeMap::new();
     let mut dir = vec![0.0; n * n];
@@ -142,7 +145,13 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
                 PairFacts { cross: p.cross, a_in_b: i_in_j, b_in_a: j_in_i, jaccard: p.jaccard, fidelity: fid, fidelity_detail: fid_detail, aligned_chars };
             // With two languages, centrality only restates the best pair's similarity.
             let c = if p.cross && by_lang_count >= 3 { (cent[i], cent[j]) } else { (None, None) };
-            let s = direction(&views[i], &views[j], &markers[i], &markers[j], &facts, c, w);
+            let mut s = direction(&views[i], &views[j], &markers[i], &markers[j], &facts, c, w);
+            if let Some((hi, hj)) = hub.as_ref().filter(|_| p.cross).and_then(|h| h.compare(i, j)) {
+                let v = (hi - hj) * w.hub;
+                if v.abs() >= 1e-9 {
+                    s.push(Signal { name: "hub".into(), weight: (v * 1000.0).round() / 1000.0, detail: format!("explains {:.0}% of what the other languages' versions share, against {:.0}%", hi * 100.0, hj * 100.0) });
+                }
+            }
             dir[i * n + j] = s.iter().map(|x| x.weight).sum();
             signals.insert((i, j), s);
         }

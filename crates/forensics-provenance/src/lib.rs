@@ -16,6 +16,7 @@ mod arborescence;
 mod compare;
 mod config;
 mod family;
+mod hub;
 mod intermediate;
 mod model;
 mod signals;
