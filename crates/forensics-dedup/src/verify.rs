@@ -14,6 +14,7 @@ use crate::{DedupConfig, EventLink, PairKind, VerifiedPair};
 use forensics_clean::CleanArticle;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use crate::fastmap::FastSet;
 use std::collections::HashMap;
 
 /// What verification keeps: pairs that join families, and event links to
@@ -24,8 +25,12 @@ pub struct Verified {
     pub events: Vec<EventLink>,
 }
 
-/// Candidates verified per block (each block's features are built, used, dropped).
+/// Candidates verified per block (each block's features are built, used, dropped)...
 const FEATURE_BLOCK: usize = 1 << 15;
+/// ...and at most about this much text behind a block's features (they take
+/// several times their text), so what a block holds stays bounded whatever
+/// the corpus and however its candidates spread over it.
+const FEATURE_TEXT_BYTES: usize = 24 << 20;
 
 /// Rewording-proof score: shared weighted content, confirmed sentence by sentence in order.
 pub fn content_score(m: &Measures) -> f64 {
@@ -52,23 +57,41 @@ pub fn event_score(m: &Measures) -> f64 {
 /// fingerprint list the candidates index into.
 pub fn verify(docs: &[CleanArticle], fps: &[Fingerprint], stats: &DedupStats, cands: &[Candidate], cfg: &DedupConfig) -> Verified {
     let by_id: HashMap<&str, &CleanArticle> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut results: Vec<(Option<VerifiedPair>, Option<EventLink>)> = Vec::with_capacity(cands.len());
+    let doc_of: Vec<Option<&CleanArticle>> = fps.iter().map(|f| by_id.get(f.id.as_str()).copied()).collect();
+    drop(by_id);
+    let mut results: Vec<(Option<VerifiedPair>, Option<EventLink>)> = Vec::new();
     // Block by block, so the features held at once stay bounded however
     // many candidates a large corpus has (a document in two blocks is
     // measured twice; candidates are sorted, so that is rare).
-    for block in cands.chunks(FEATURE_BLOCK) {
+    let mut rest = cands;
+    let mut in_block: FastSet<u32> = FastSet::default();
+    while !rest.is_empty() {
+        in_block.clear();
+        let mut bytes = 0usize;
+        let mut len = 0;
+        for c in rest.iter().take(FEATURE_BLOCK) {
+            let mut add = 0;
+            for i in [c.a, c.b] {
+                if !in_block.contains(&i) {
+                    add += doc_of.get(i as usize).copied().flatten().map_or(0, |d| d.text.len());
+                }
+            }
+            if len > 0 && bytes + add > FEATURE_TEXT_BYTES {
+                break;
+            }
+            in_block.insert(c.a);
+            in_block.insert(c.b);
+            bytes += add;
+            len += 1;
+        }
+        let (block, tail) = rest.split_at(len);
+        rest = tail;
         let mut needed: Vec<u32> = block.iter().flat_map(|c| [c.a, c.b]).collect();
         needed.sort_unstable();
         needed.dedup();
         // Features only for documents that have candidates.
-        let feats: Vec<Option<DocFeatures>> = needed
-            .par_iter()
-            .map(|&i| {
-                let fp = fps.get(i as usize)?;
-                let d = by_id.get(fp.id.as_str())?;
-                Some(features(&d.text, stats, cfg))
-            })
-            .collect();
+        let feats: Vec<Option<DocFeatures>> =
+            needed.par_iter().map(|&i| Some(features(&doc_of.get(i as usize).copied().flatten()?.text, stats, cfg))).collect();
         let feat = |i: u32| needed.binary_search(&i).ok().and_then(|k| feats[k].as_ref());
         let part: Vec<(Option<VerifiedPair>, Option<EventLink>)> = block
             .par_iter()
@@ -88,7 +111,8 @@ pub fn verify(docs: &[CleanArticle], fps: &[Fingerprint], stats: &DedupStats, ca
                 }
             })
             .collect();
-        results.extend(part);
+        // Only what passed: most candidates do not.
+        results.extend(part.into_iter().filter(|r| r.0.is_some() || r.1.is_some()));
     }
     let mut out = Verified::default();
     for (p, e) in results {

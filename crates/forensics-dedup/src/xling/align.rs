@@ -4,13 +4,18 @@
 //! increasing chain of shared anchors is a weighted longest increasing
 //! subsequence, O(m log m) in the number of match points.
 
-/// A document's anchors grouped by key: `(key, ordinal positions)`, sorted by key.
+/// A document's anchors grouped by key, sorted by key: group `g` is key
+/// `keys[g]` at the ordinal positions `ordinals[ends[g - 1]..ends[g]]`.
+/// Flat arrays, not a vector per group: held for every document of a
+/// corpus at once, so a few allocations each.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    pub groups: Vec<(u64, Vec<u32>)>,
+    pub keys: Box<[u64]>,
+    ends: Box<[u32]>,
+    ordinals: Box<[u32]>,
     /// Per group: every occurrence is a weak anchor, which counts in the
     /// norm only when the other document shares the key.
-    pub weak: Vec<bool>,
+    pub weak: Box<[bool]>,
     /// Anchor count (ordinals run 0..len).
     pub len: u32,
 }
@@ -21,27 +26,37 @@ impl Profile {
         let mut pairs: Vec<(u64, u32, bool)> = keys.into_iter().enumerate().map(|(i, (k, w))| (k, i as u32, w)).collect();
         let len = pairs.len() as u32;
         pairs.sort_unstable();
-        let mut groups: Vec<(u64, Vec<u32>)> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
+        let mut ends: Vec<u32> = Vec::new();
         let mut weak: Vec<bool> = Vec::new();
-        for (k, i, w) in pairs {
-            match (groups.last_mut(), weak.last_mut()) {
-                (Some((last, v)), Some(lw)) if *last == k => {
-                    v.push(i);
+        let ordinals: Box<[u32]> = pairs.iter().map(|p| p.1).collect();
+        for (n, &(k, _, w)) in pairs.iter().enumerate() {
+            match (keys.last(), weak.last_mut(), ends.last_mut()) {
+                (Some(&last), Some(lw), Some(end)) if last == k => {
                     *lw &= w;
+                    *end = n as u32 + 1;
                 }
                 _ => {
-                    groups.push((k, vec![i]));
+                    keys.push(k);
                     weak.push(w);
+                    ends.push(n as u32 + 1);
                 }
             }
         }
-        Profile { groups, weak, len }
+        Profile { keys: keys.into(), ends: ends.into(), ordinals, weak: weak.into(), len }
+    }
+
+    /// Ordinal positions of group `g`, in text order.
+    pub fn positions(&self, g: usize) -> &[u32] {
+        let start = if g == 0 { 0 } else { self.ends.get(g - 1).copied().unwrap_or(0) as usize };
+        let end = self.ends.get(g).copied().unwrap_or(0) as usize;
+        self.ordinals.get(start..end).unwrap_or(&[])
     }
 
     /// The vector norm under log term frequency over the strong keys:
     /// what a chain's weight is divided by (with the shared weak keys, see [`chain`]).
     pub fn norm(&self, weight: impl Fn(u64) -> f64) -> f64 {
-        self.groups.iter().zip(&self.weak).filter(|(_, w)| !**w).map(|((k, v), _)| (weight(*k) * tf(v.len())).powi(2)).sum::<f64>().sqrt()
+        (0..self.keys.len()).filter(|&g| !self.weak[g]).map(|g| (weight(self.keys[g]) * tf(self.positions(g).len())).powi(2)).sum::<f64>().sqrt()
     }
 }
 
@@ -69,9 +84,9 @@ pub fn chain(a: &Profile, b: &Profile, weight: impl Fn(u64) -> f64) -> Chain {
     let mut points: Vec<(u32, u32, f64)> = Vec::new();
     let (mut weak_a, mut weak_b) = (0.0, 0.0);
     let (mut i, mut j) = (0, 0);
-    while i < a.groups.len() && j < b.groups.len() {
-        let (ka, pa) = &a.groups[i];
-        let (kb, pb) = &b.groups[j];
+    while i < a.keys.len() && j < b.keys.len() {
+        let (ka, pa) = (&a.keys[i], a.positions(i));
+        let (kb, pb) = (&b.keys[j], b.positions(j));
         match ka.cmp(kb) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,

@@ -167,7 +167,7 @@ pub fn is_multilingual<'a>(languages: impl IntoIterator<Item = &'a str>) -> bool
 
 /// One document's anchors in text order, ready to align.
 struct Side {
-    positions: Vec<u32>,
+    positions: Box<[u32]>,
     profile: Profile,
 }
 
@@ -232,7 +232,7 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
         _ => vec![Vec::new(); docs.len()],
     };
     let gloss_keys: Vec<Vec<u64>> = glossed.iter().map(|g| g.iter().map(|a| a.key).collect()).collect();
-    let prepared: Vec<Doc> = docs
+    let mut prepared: Vec<Doc> = docs
         .par_iter()
         .zip(extracted)
         .zip(glossed)
@@ -252,12 +252,13 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
                 all.sort_by_key(order);
                 Side::new(&all)
             });
-            let mut keys: Vec<u64> = full.as_ref().unwrap_or(&base).profile.groups.iter().map(|g| g.0).collect();
+            let mut keys: Vec<u64> = full.as_ref().unwrap_or(&base).profile.keys.to_vec();
             if let Some(h) = &han {
-                keys.extend(h.profile.groups.iter().map(|g| g.0));
+                keys.extend(h.profile.keys.iter());
             }
             keys.sort_unstable();
             keys.dedup();
+            keys.shrink_to_fit();
             Doc {
                 lang: lang_id(&d.language),
                 script: anchors::dominant_script(&d.text),
@@ -276,7 +277,8 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     report.anchors_ms = t.elapsed().as_millis();
 
     let t = Instant::now();
-    let key_lists: Vec<Vec<u64>> = prepared.iter().map(|d| d.keys.clone()).collect();
+    // Moved out: the index is the only reader of the keys.
+    let key_lists: Vec<Vec<u64>> = prepared.iter_mut().map(|d| std::mem::take(&mut d.keys)).collect();
     let df = index::document_frequencies(&key_lists);
     let gloss_keys: std::collections::HashSet<u64> = gloss_keys.into_iter().flatten().collect();
     // Document frequencies in a small corpus say little about rarity: read
