@@ -42,8 +42,13 @@ pub struct DedupConfig {
     /// Rare-token candidate index: tokens indexed per document (the rarest ones).
     pub rare_per_doc: usize,
     /// Rare-token candidate index: a token is indexed only when its document
-    /// frequency is at most this (never all pairs).
+    /// frequency is at most [`DedupConfig::rare_cap`]: this many documents,
+    /// or `rare_max_df_share` of the corpus where that is more.
     pub rare_max_df: u32,
+    /// Rare-token candidate index: the share of the corpus a term may occur
+    /// in and still be rare, once the corpus is large enough for it to exceed
+    /// `rare_max_df` (above 200,000 documents at the defaults).
+    pub rare_max_df_share: f64,
     /// Rare-token candidate index: pairs must share at least this many indexed tokens.
     pub rare_min_shared: usize,
     /// A pair whose shingle containment (either way) reaches this is text reuse.
@@ -75,6 +80,7 @@ impl Default for DedupConfig {
             min_template_df: 50,
             rare_per_doc: 24,
             rare_max_df: 20,
+            rare_max_df_share: 1e-4,
             rare_min_shared: 3,
             min_containment: 0.2,
             min_content: 0.4,
@@ -84,5 +90,39 @@ impl Default for DedupConfig {
             cross_language: true,
             xling: crate::xling::XlingConfig::default(),
         }
+    }
+}
+
+impl DedupConfig {
+    /// The largest document frequency of a rare term in a corpus of
+    /// `documents`: `rare_max_df`, or `rare_max_df_share` of the documents
+    /// where that is more.
+    ///
+    /// Rarity is relative: a name in 20 of 100,000 documents says as much
+    /// about a pair as one in 200 of a million, and a fixed cap leaves a
+    /// large corpus with no rare terms at all (at a million synthetic
+    /// documents every invented name and number passed 20, and recall fell
+    /// to plain LSH's). A term's posting list yields up to `cap²/2` pairs, so
+    /// the index's work is at most `rare_per_doc × documents × cap / 2`
+    /// pair hits: linear up to the floor, and growing with the share beyond.
+    pub fn rare_cap(&self, documents: u64) -> u32 {
+        let share = (documents as f64 * self.rare_max_df_share).ceil();
+        let share = if share.is_finite() && share > 0.0 { share.min(u32::MAX as f64) as u32 } else { 0 };
+        self.rare_max_df.max(share)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_cap_has_a_floor_and_grows_with_the_corpus() {
+        let cfg = DedupConfig::default();
+        for (docs, want) in [(0, 20), (10_000, 20), (200_000, 20), (1_000_000, 100), (10_000_000, 1000)] {
+            assert_eq!(cfg.rare_cap(docs), want, "{docs}");
+        }
+        let odd = DedupConfig { rare_max_df_share: f64::NAN, ..DedupConfig::default() };
+        assert_eq!(odd.rare_cap(1_000_000), 20);
     }
 }

@@ -6,7 +6,7 @@
 use crate::DedupConfig;
 use crate::normalize::tokens;
 use crate::shingle::shingles;
-use crate::terms::terms;
+use crate::terms::{distinct_into, terms};
 use forensics_clean::CleanArticle;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,14 +17,22 @@ use crate::fastmap::FastMap;
 /// below any template limit.
 pub const SKETCH_BITS: u32 = 22;
 
+/// A sketch counter: 16 bits, saturating. Half the bytes of a `u32` (8 MB
+/// per accumulator instead of 16), so more of the sketch stays in cache; the
+/// template limit is capped just below saturation (see
+/// [`DedupStats::template_limit`]), so a saturated counter still reads as
+/// template text.
+pub type SketchCounter = u16;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DedupStats {
     pub documents: u64,
     /// Content-term hash → documents holding it. Serialised sorted by hash.
     #[serde(with = "sorted_map")]
     pub term_df: FastMap<u64, u32>,
-    /// Shingle hash (top bits) → occurrences in the corpus, overstated by collisions.
-    pub shingle_sketch: Vec<u32>,
+    /// Shingle hash (top bits) → occurrences in the corpus, overstated by
+    /// collisions, saturating at `u16::MAX`.
+    pub shingle_sketch: Vec<SketchCounter>,
 }
 
 impl Default for DedupStats {
@@ -36,7 +44,7 @@ impl Default for DedupStats {
 impl DedupStats {
     /// Statistics of one set of documents (parallel, order-independent).
     pub fn from_docs(docs: &[CleanArticle], cfg: &DedupConfig) -> Self {
-        // Chunks, not `fold` per item: each accumulator holds a 16 MB sketch.
+        // Chunks, not `fold` per item: each accumulator holds an 8 MB sketch.
         let chunk = docs.len().div_ceil(rayon::current_num_threads() * 4).max(64);
         docs.par_chunks(chunk)
             .map(|part| {
@@ -63,10 +71,9 @@ impl DedupStats {
             let c = &mut self.shingle_sketch[sketch_slot(h)];
             *c = c.saturating_add(1);
         }
-        let mut ts: Vec<u64> = terms(text, &toks, cfg.seed).iter().map(|t| t.hash).collect();
-        ts.sort_unstable();
-        ts.dedup();
-        for h in ts {
+        let mut ts = Vec::new();
+        distinct_into(&terms(text, &toks, cfg.seed), &mut ts);
+        for (h, _) in ts {
             *self.term_df.entry(h).or_insert(0) += 1;
         }
     }
@@ -106,9 +113,11 @@ impl DedupStats {
     }
 
     /// Shingles occurring in more documents than this are template text.
+    /// Never above `u16::MAX - 1`, where the counters saturate: past about
+    /// 33 million documents at the default share, the limit stops growing.
     pub fn template_limit(&self, cfg: &DedupConfig) -> u32 {
         let share = (self.documents as f64 * cfg.max_shingle_df_share).ceil() as u32;
-        share.max(cfg.min_template_df)
+        share.max(cfg.min_template_df).min(SketchCounter::MAX as u32 - 1)
     }
 
     /// Whether the shingle is template text (in too large a share of documents).
@@ -118,7 +127,7 @@ impl DedupStats {
 
     /// [`DedupStats::is_template`] of a shingle by its [`sketch_slot`].
     pub fn slot_is_template(&self, slot: usize, limit: u32) -> bool {
-        self.shingle_sketch.get(slot).is_some_and(|&c| c > limit)
+        self.shingle_sketch.get(slot).is_some_and(|&c| u32::from(c) > limit)
     }
 }
 

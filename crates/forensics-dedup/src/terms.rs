@@ -2,6 +2,7 @@
 //! longer words, weighed later by how rare they are in the corpus.
 
 use crate::normalize::Token;
+use std::cell::RefCell;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Shorter words are mostly function words in every alphabetic language.
@@ -60,4 +61,82 @@ pub fn terms_into(text: &str, toks: &[Token], seed: u64, out: &mut Vec<Term>) {
         prev = Some((i, t));
     }
     out.sort_by_key(|t| t.token);
+}
+
+/// The distinct terms of `terms` as `(hash, anchor)` into `out` (cleared
+/// first), in order of first occurrence; a term seen once as a name or
+/// number is an anchor. A hash table kept per thread rather than a sort:
+/// sorting a document's ~450 terms cost almost half as much as tokenising it.
+pub fn distinct_into(terms: &[Term], out: &mut Vec<(u64, bool)>) {
+    out.clear();
+    DISTINCT.with(|t| t.borrow_mut().run(terms, out));
+}
+
+thread_local! {
+    static DISTINCT: RefCell<Distinct> = RefCell::new(Distinct::default());
+}
+
+/// Open addressing with a generation per slot, so a new document clears
+/// nothing. Each slot holds an index into `out`.
+#[derive(Default)]
+struct Distinct {
+    stamp: Vec<u32>,
+    at: Vec<u32>,
+    now: u32,
+}
+
+impl Distinct {
+    fn run(&mut self, terms: &[Term], out: &mut Vec<(u64, bool)>) {
+        let want = (terms.len() * 2).next_power_of_two().max(64);
+        if self.stamp.len() < want {
+            self.stamp = vec![0; want];
+            self.at = vec![0; want];
+            self.now = 0;
+        }
+        self.now = self.now.wrapping_add(1);
+        if self.now == 0 {
+            self.stamp.fill(0);
+            self.now = 1;
+        }
+        let mask = self.stamp.len() - 1;
+        for t in terms {
+            let anchor = t.name || t.number;
+            let mut i = (t.hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+            loop {
+                if self.stamp[i] != self.now {
+                    self.stamp[i] = self.now;
+                    self.at[i] = out.len() as u32;
+                    out.push((t.hash, anchor));
+                    break;
+                }
+                if let Some(e) = out.get_mut(self.at[i] as usize)
+                    && e.0 == t.hash
+                {
+                    e.1 |= anchor;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distinct_keeps_first_occurrence_order_and_anchor_flags() {
+        let t = |hash, name| Term { hash, token: 0, name, number: false };
+        let mut out = Vec::new();
+        distinct_into(&[t(5, false), t(3, false), t(5, true), t(9, false), t(3, false)], &mut out);
+        assert_eq!(out, vec![(5, true), (3, false), (9, false)]);
+        // A second document reuses the table without seeing the first.
+        distinct_into(&[t(3, true)], &mut out);
+        assert_eq!(out, vec![(3, true)]);
+        // Many terms (the table grows), all distinct but one.
+        let many: Vec<Term> = (0..5000u64).chain([17]).map(|h| t(h << 40, false)).collect();
+        distinct_into(&many, &mut out);
+        assert_eq!(out.len(), 5000);
+    }
 }

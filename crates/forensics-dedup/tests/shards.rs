@@ -101,3 +101,11 @@ fn shards_give_the_same_families_with_template_shingles() {
     // the digest's slow path.
     check(DedupConfig { cross_language: false, max_shingle_df_share: 0.0, min_template_df: 2, ..DedupConfig::default() });
 }
+
+#[test]
+fn shards_give_the_same_families_with_a_rare_cap_that_grows() {
+    // The rare cap follows the corpus size here (half the documents), so a
+    // shard drops terms the merged corpus still counts rare: those digests
+    // must fall back to the text.
+    check(DedupConfig { cross_language: false, rare_max_df: 1, rare_max_df_share: 0.5, ..DedupConfig::default() });
+}
