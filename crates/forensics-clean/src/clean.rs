@@ -1,7 +1,7 @@
 //! Cleaning one article: features, the classifier, metadata, sentences.
 
 use crate::classify::{classify, Item, Thresholds};
-use crate::features::{scan, Features, Scratch};
+use crate::features::{scan_into, Features, Scratch};
 use crate::model::{CleanArticle, CleanBlock, Removal};
 use crate::stats::{key_of_folded, CorpusStats};
 use crate::stopwords::Votes;
@@ -36,11 +36,12 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
         .iter()
         .map(|b| {
             let text = article.block_text(b);
-            let mut f = scan(text, stops, &mut scratch.key);
+            let (mut f, key_len) = scan_into(text, stops, &mut scratch.key);
             f.label = crate::lexicon::classify_with(text, &mut scratch.fold);
             let sentence_like = f.ends_sentence && f.words >= 4;
             // (Hashed only when the corpus is large enough for template.)
-            template.push(stats.is_some_and(|s| s.template_bar(sentence_like).is_some() && s.is_template_key(key_of_folded(&scratch.key), sentence_like)));
+            let key = scratch.key.get(..key_len).unwrap_or(&[]);
+            template.push(stats.is_some_and(|s| s.template_bar(sentence_like).is_some() && s.is_template_key(key_of_folded(key), sentence_like)));
             f
         })
         .collect();

@@ -63,7 +63,16 @@ pub(crate) struct Scratch {
 /// the words are looked up in the stopword table straight from it, and
 /// the corpus key is its hash. ASCII goes through a table, other
 /// characters through the BMP bitmaps of [`crate::chars`].
+#[cfg(test)]
 pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Features {
+    let (f, len) = scan_into(text, stops, key);
+    key.truncate(len);
+    f
+}
+
+/// [`scan`] leaving the key in `key[..len]` (the buffer keeps its length
+/// from block to block, so it is not zeroed again for each).
+pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> (Features, usize) {
     use crate::chars::{self, ALNUM, ASCII, SPACE, UPPER};
     let bytes = text.as_bytes();
     // Lower case grows a character by at most half (U+0130 "İ": two bytes
@@ -196,10 +205,10 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
         }
         stopwords += usize::from(stop);
     }
-    key.truncate(o);
+    let key_len = o.min(key.len());
     let tail = text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '』') || c.is_whitespace());
     let ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '！', '？']);
-    Features {
+    let f = Features {
         // (Every character before `i` was decoded on the way.)
         chars: i - extra + chars::count(bytes.get(i..).unwrap_or(&[])),
         words,
@@ -213,7 +222,8 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
         unspaced,
         bullet: starts_with_bullet(text),
         label: None,
-    }
+    };
+    (f, key_len)
 }
 
 /// ASCII bytes that continue a word: letters and `'` and `-` (1), digits (2).

@@ -101,9 +101,11 @@ struct Lexicon {
     contains_labels: Vec<Label>,
     /// The shortest `contains` pattern: shorter lines need no search.
     contains_min: usize,
-    /// One byte pair of each `contains` pattern (bit `a << 8 | b`): a line
+    /// Four bytes of each `contains` pattern (bit [`anchor_bit`]): a line
     /// holding none of them holds no pattern, and needs no search.
     anchors: Box<[u64; 1024]>,
+    /// A `contains` pattern too short for an anchor: search every line.
+    search_always: bool,
     /// The first word of every `prefix` pattern: a line starting with
     /// another word matches no prefix.
     prefix_first: Table<()>,
@@ -147,67 +149,99 @@ fn lexicon() -> &'static Lexicon {
         let exact = exact_table;
         let contains_min = pats.iter().map(String::len).min().unwrap_or(0);
         let mut anchors = Box::new([0u64; 1024]);
+        let mut search_always = false;
+        let common: std::collections::HashMap<&[u8], usize> =
+            crate::stopwords::all_words().flat_map(|w| w.windows(4)).fold(Default::default(), |mut m, g| {
+                *m.entry(g).or_default() += 1;
+                m
+            });
         for p in &pats {
-            let (a, b) = anchor(p.as_bytes());
-            let bit = usize::from(a) << 8 | usize::from(b);
-            anchors[bit >> 6] |= 1 << (bit & 63);
+            match anchor(p.as_bytes(), &common) {
+                Some(a) => {
+                    let bit = anchor_bit(a);
+                    anchors[bit >> 6] |= 1 << (bit & 63);
+                }
+                None => search_always = true,
+            }
         }
         // The patterns are fixed data; a build failure would be a bug in the
         // file, caught by the tests, so fall back to matching nothing.
         let contains = AhoCorasick::new(&pats).unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
-        Lexicon { exact, contains, contains_labels, contains_min, anchors, prefix_first }
+        Lexicon { exact, contains, contains_labels, contains_min, anchors, search_always, prefix_first }
     })
 }
 
-/// The byte pair of a folded pattern least common in ordinary text, judged
-/// by how often it occurs in the stopword lists (the commonest words of 26
-/// languages); pairs across a space are never taken (every line has spaces).
-/// Patterns shorter than two letters in a row give (0, 0), which every
-/// search then runs for (no folded text holds a NUL byte, so such a pattern
-/// would need a search always: see [`Lexicon::may_contain`]).
-fn anchor(pattern: &[u8]) -> (u8, u8) {
-    static COUNTS: OnceLock<Vec<u32>> = OnceLock::new();
-    let counts = COUNTS.get_or_init(|| {
-        let mut c = vec![0u32; 1 << 16];
-        for w in crate::stopwords::all_words() {
-            for p in w.windows(2) {
-                c[usize::from(p[0]) << 8 | usize::from(p[1])] += 1;
-            }
-        }
-        c
-    });
+/// Four bytes of a folded pattern without a space, the ones least common
+/// in ordinary text as judged by the stopword lists (the commonest words of
+/// 26 languages), as a little-endian `u32`; `None` for a pattern without
+/// four such bytes in a row.
+fn anchor(pattern: &[u8], common: &std::collections::HashMap<&[u8], usize>) -> Option<u32> {
     pattern
-        .windows(2)
-        .filter(|p| p[0] != b' ' && p[1] != b' ')
-        .min_by_key(|p| counts[usize::from(p[0]) << 8 | usize::from(p[1])])
-        .map_or((0, 0), |p| (p[0], p[1]))
+        .windows(4)
+        .filter(|g| !g.contains(&b' '))
+        .min_by_key(|g| common.get(*g).copied().unwrap_or(0))
+        .map(|g| u32::from_le_bytes([g[0], g[1], g[2], g[3]]))
+}
+
+/// The bit of a four-byte window in [`Lexicon::anchors`].
+#[inline]
+fn anchor_bit(window: u32) -> usize {
+    (window.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 impl Lexicon {
     /// Whether `folded` may hold a `contains` pattern: it holds the anchor
-    /// pair of one (see [`anchor`]).
+    /// of one (see [`anchor`]).
     fn may_contain(&self, folded: &[u8]) -> bool {
-        if self.anchors[0] & 1 != 0 {
+        if self.search_always {
             return true;
         }
-        folded.windows(2).any(|p| {
-            let bit = usize::from(p[0]) << 8 | usize::from(p[1]);
-            self.anchors[bit >> 6] >> (bit & 63) & 1 != 0
-        })
+        let mut w = 0u32;
+        for (i, &b) in folded.iter().enumerate() {
+            w = (w >> 8) | (u32::from(b) << 24);
+            let bit = anchor_bit(w);
+            if i >= 3 && self.anchors[bit >> 6] >> (bit & 63) & 1 != 0 {
+                return true;
+            }
+        }
+        false
     }
 }
 
 /// Lower case, digits dropped, every other non-letter a single space.
 pub fn fold(s: &str) -> String {
     let mut out = Vec::with_capacity(s.len());
-    fold_into(s, &mut out);
+    let (_, len) = fold_into(s, &mut out);
+    out.truncate(len);
     // Whole characters are written, so this is UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`fold`] into `out` (cleared first). Returns the folded length at the
-/// first colon of `s` (the fold of the text before it), if there is one.
-fn fold_into(s: &str, out: &mut Vec<u8>) -> Option<usize> {
+/// How [`fold_into`] treats an ASCII byte: a letter is its lower case;
+/// digits and `'` are dropped (0); `:` separates and is remembered (1);
+/// everything else separates (2).
+static FOLD: [u8; 128] = {
+    let mut t = [2u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = c.to_ascii_lowercase();
+        } else if c.is_ascii_digit() || c == b'\'' {
+            t[b] = 0;
+        } else if c == b':' {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// [`fold`] into `out`: the folded text is `out[..len]` (the buffer keeps
+/// its length from call to call, so it is not zeroed again). Returns the
+/// folded length at the first colon of `s` (the fold of the text before
+/// it), if there is one, and `len`.
+fn fold_into(s: &str, out: &mut Vec<u8>) -> (Option<usize>, usize) {
     // Written by index into a buffer sized for the worst case (lower case
     // grows a character by at most half, a separator is one space), then
     // cut to length: no capacity check per byte.
@@ -231,19 +265,18 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> Option<usize> {
         let b = bytes[i];
         if b < 0x80 {
             i += 1;
-            if b.is_ascii_alphabetic() {
+            let f = FOLD[b as usize];
+            if f > 2 {
                 if space && o > 0 {
                     put(&mut o, b' ');
                 }
                 space = false;
-                put(&mut o, b.to_ascii_lowercase());
-            } else {
-                if b == b':' && colon.is_none() {
+                put(&mut o, f);
+            } else if f != 0 {
+                if f == 1 && colon.is_none() {
                     colon = Some(o);
                 }
-                if !b.is_ascii_digit() && b != b'\'' {
-                    space = true;
-                }
+                space = true;
             }
             continue;
         }
@@ -270,8 +303,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> Option<usize> {
             space = true;
         }
     }
-    out.truncate(o);
-    colon
+    (colon, o.min(need))
 }
 
 /// The label a line is, if it is one. Only short lines are labels.
@@ -285,8 +317,8 @@ pub fn classify_with(line: &str, folded: &mut Vec<u8>) -> Option<Label> {
     if line.len() > 300 {
         return None;
     }
-    let colon = fold_into(line, folded);
-    let folded = folded.as_slice();
+    let (colon, len) = fold_into(line, folded);
+    let folded = folded.get(..len).unwrap_or(&[]);
     let lex = lexicon();
     let get = |s: &[u8]| lex.exact.get(s);
     let spaces = || folded.iter().enumerate().filter(|(_, b)| **b == b' ').map(|(i, _)| i);

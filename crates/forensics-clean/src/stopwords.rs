@@ -118,6 +118,17 @@ pub(crate) struct Votes {
     pub words: usize,
 }
 
+/// ASCII bytes a vote word is made of: letters and `'`.
+static VOTE_LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphabetic() || b as u8 == b'\'';
+        b += 1;
+    }
+    t
+};
+
 impl Votes {
     pub fn of(text: &str) -> Votes {
         let t = table();
@@ -142,18 +153,33 @@ impl Votes {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                i += 1;
-                if b.is_ascii_alphabetic() || b == b'\'' {
+                if VOTE_LETTER[b as usize] {
                     if !in_word {
                         in_word = true;
                         words += 1;
                         len = 0;
                     }
-                    if len < buf.len() {
-                        buf[len] = b.to_ascii_lowercase();
+                    // The run of ASCII letters, copied in one loop.
+                    let mut j = i + 1;
+                    while j < bytes.len() && VOTE_LETTER[bytes[j] as usize] {
+                        j += 1;
                     }
-                    len += 1;
-                } else if in_word {
+                    let run = &bytes[i..j];
+                    if let Some(dst) = buf.get_mut(len..len + run.len()) {
+                        for (d, s) in dst.iter_mut().zip(run) {
+                            *d = s.to_ascii_lowercase();
+                        }
+                    } else {
+                        for (d, s) in buf.iter_mut().skip(len).zip(run) {
+                            *d = s.to_ascii_lowercase();
+                        }
+                    }
+                    len += run.len();
+                    i = j;
+                    continue;
+                }
+                i += 1;
+                if in_word {
                     in_word = false;
                     end_word(&buf, len, &mut hits);
                 }
@@ -167,14 +193,20 @@ impl Votes {
                     words += 1;
                     len = 0;
                 }
-                for l in c.to_lowercase() {
-                    let mut utf8 = [0u8; 4];
-                    for &u in l.encode_utf8(&mut utf8).as_bytes() {
-                        if len < buf.len() {
-                            buf[len] = u;
-                        }
-                        len += 1;
+                let mut utf8 = [0u8; 4];
+                let mut more = Vec::new();
+                let lower: &[u8] = match crate::chars::lower_single(c) {
+                    Some(l) => l.encode_utf8(&mut utf8).as_bytes(),
+                    None => {
+                        crate::chars::push_lower(&mut more, c);
+                        &more
                     }
+                };
+                for &u in lower {
+                    if len < buf.len() {
+                        buf[len] = u;
+                    }
+                    len += 1;
                 }
             } else if in_word {
                 in_word = false;

@@ -166,7 +166,7 @@ impl<V: Copy + Default> Table<V> {
         self.probe(h, &buf[start..end])
     }
 
-    #[inline]
+    #[inline(always)]
     fn probe(&self, h: u64, key: &[u8]) -> Option<V> {
         let want = tag(h);
         let mut i = self.index(h);
