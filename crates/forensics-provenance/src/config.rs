@@ -29,6 +29,9 @@ pub struct Weights {
     /// Times the difference of the shares of what the other languages'
     /// versions agree on that each side also has (the source is the hub).
     pub hub: f64,
+    /// Between two versions in one script: times the difference of the
+    /// shares of the forms other-script versions kept that each writes.
+    pub forms_same: f64,
     /// Times ln(length ratio against the language pair's usual ratio), capped.
     pub length_ratio: f64,
     pub length_ratio_cap: f64,
@@ -52,8 +55,9 @@ impl Default for Weights {
             anchor_flow: 1.0,
             text_flow: 2.0,
             fidelity: 0.6,
-            centrality: 2.0,
+            centrality: 1.0,
             hub: 4.0,
+            forms_same: 4.0,
             length_ratio: 4.0,
             length_ratio_cap: 0.6,
             siblings: 0.6,

@@ -126,6 +126,7 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
     let cent: Vec<Option<f64>> = (0..n).map(|i| centrality(i, &langs, &cross_sim)).collect();
     let by_lang_count = langs.iter().collect::<std::collections::BTreeSet<_>>().len();
     let anchor_sets: Vec<&std::collections::BTreeSet<String>> = views.iter().map(|v| &v.anchors).collect();
+    let forms = crate::hub::Forms::new(views);
     let hub = (by_lang_count >= 3).then(|| Hub::new(&anchor_sets, &langs));
     // Direction signals and edge weights for every ordered pair.
     let mut signals: BTreeMap<(usize, usize), Vec<Signal>> = BTreeMap::new();
@@ -150,6 +151,14 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
                 let v = (hi - hj) * w.hub;
                 if v.abs() >= 1e-9 {
                     s.push(Signal { name: "hub".into(), weight: (v * 1000.0).round() / 1000.0, detail: format!("explains {:.0}% of what the other languages' versions share, against {:.0}%", hi * 100.0, hj * 100.0) });
+                }
+            }
+            if p.cross {
+                if let Some((ei, ej, tot)) = forms.same_script(i, j) {
+                    let v = (ei as f64 - ej as f64) / tot as f64 * w.forms_same;
+                    if v.abs() >= 1e-9 {
+                        s.push(Signal { name: "kept-forms".into(), weight: (v * 1000.0).round() / 1000.0, detail: format!("writes {ei} of the {tot} forms the other scripts' versions kept, against {ej}") });
+                    }
                 }
             }
             dir[i * n + j] = s.iter().map(|x| x.weight).sum();

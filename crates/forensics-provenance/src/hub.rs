@@ -78,6 +78,77 @@ impl Hub {
     }
 }
 
+/// Writing systems, coarsely: a token in another script than its text's is
+/// a form the text kept from elsewhere.
+fn script(c: char) -> u8 {
+    match c as u32 {
+        0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f => 1,
+        0x370..=0x3ff => 2,
+        0x400..=0x52f => 3,
+        0x590..=0x6ff => 4,
+        0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af => 5,
+        _ => 0,
+    }
+}
+
+/// Kept forms: a translation keeps the source's spelling of what it cannot
+/// translate (names of papers, leagues, products; "Big Bash League" in a
+/// Russian text). Per member: its main script, its words, and its words in
+/// another script.
+pub struct Forms {
+    main: Vec<u8>,
+    words: Vec<BTreeSet<String>>,
+    foreign: Vec<Vec<(u8, String)>>,
+}
+
+impl Forms {
+    pub fn new(views: &[crate::text::View]) -> Forms {
+        let mut main = Vec::new();
+        let mut words = Vec::new();
+        let mut foreign = Vec::new();
+        for v in views {
+            let mut counts = [0usize; 6];
+            for t in &v.toks {
+                if let Some(c) = t.norm.chars().next() {
+                    counts[usize::from(script(c))] += 1;
+                }
+            }
+            let m = (1..6u8).max_by_key(|&k| (counts[usize::from(k)], std::cmp::Reverse(k))).unwrap_or(0);
+            let w: BTreeSet<String> = v.toks.iter().filter(|t| t.norm.chars().count() >= 2).map(|t| t.norm.clone()).collect();
+            let f = w
+                .iter()
+                .filter_map(|t| {
+                    let s = t.chars().next().map_or(0, script);
+                    (s != 0 && s != m && t.chars().all(|c| script(c) == s)).then(|| (s, t.clone()))
+                })
+                .collect();
+            main.push(m);
+            words.push(w);
+            foreign.push(f);
+        }
+        Forms { main, words, foreign }
+    }
+
+    /// Between two members of one script: how many of the kept forms of
+    /// that script in the other-script members each one writes, and how many
+    /// there are. `None` when the scripts differ or nothing was kept.
+    pub fn same_script(&self, i: usize, j: usize) -> Option<(usize, usize, usize)> {
+        let s = self.main[i];
+        if s != self.main[j] || s == 0 {
+            return None;
+        }
+        let (mut ei, mut ej, mut tot) = (0, 0, 0);
+        for x in (0..self.main.len()).filter(|&x| self.main[x] != s) {
+            for (_, t) in self.foreign[x].iter().filter(|(fs, _)| *fs == s) {
+                tot += 1;
+                ei += usize::from(self.words[i].contains(t));
+                ej += usize::from(self.words[j].contains(t));
+            }
+        }
+        (tot > 0).then_some((ei, ej, tot))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Hub;
@@ -102,6 +173,28 @@ mod tests {
             let (s, x) = hub.compare(0, t).unwrap_or_default();
             assert!(s > x, "source {s} vs translation {t} {x}");
         }
+    }
+
+    #[test]
+    fn kept_forms_point_at_the_version_that_writes_them() {
+        use forensics_clean::{clean, CleanOptions};
+        // A headline, then the body: a lone line is taken for a title.
+        let doc = |id: &str, text: &str, lang: &str| {
+            let page = format!("{text}\n\n{text} {text}\n");
+            let mut d = clean(&forensics_parse::parse_text(id, page.as_bytes()), None, &CleanOptions::default());
+            d.language = lang.into();
+            d
+        };
+        let docs = [
+            doc("a", "The Big Bash League final at Adelaide Oval drew a record crowd.", "en"),
+            doc("b", "Finále ligy Big Bash na stadionu v Adelaide přilákalo rekordní dav.", "cs"),
+            doc("c", "Финал лиги Big Bash League на стадионе Adelaide Oval в субботу собрал рекордную толпу зрителей.", "ru"),
+        ];
+        let views: Vec<crate::text::View> = docs.iter().map(crate::text::View::new).collect();
+        let forms = super::Forms::new(&views);
+        // The Russian text kept "big bash league adelaide oval": the English one writes all five, the Czech three.
+        assert_eq!(forms.same_script(0, 1), Some((5, 3, 5)));
+        assert_eq!(forms.same_script(0, 2), None);
     }
 
     #[test]
