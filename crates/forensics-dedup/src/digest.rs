@@ -42,11 +42,18 @@ pub struct Digest {
     /// The sketch slot of the shingle holding it.
     pub second_slots: Vec<u32>,
     /// Distinct names and numbers that may be rare: their document
-    /// frequency in this shard is at most `rare_max_df` (the merged one can
-    /// only be higher). Sorted.
+    /// frequency in this shard is at most its `rare_cap` (the merged one can
+    /// only be higher). In order of first occurrence.
     pub anchors: Vec<u64>,
-    /// The same for the other content terms (never also in `anchors`). Sorted.
+    /// The same for the other content terms (never also in `anchors`). In order of first occurrence.
     pub terms: Vec<u64>,
+    /// The smallest document frequency (as far as this shard counted) of a
+    /// term dropped as too common; `u32::MAX` when none. When the merged
+    /// corpus's [`DedupConfig::rare_cap`] reaches it (it grows with the
+    /// corpus), a dropped term may be rare after all and the document is
+    /// fingerprinted from its text. 0 (always from text) when absent.
+    #[serde(default)]
+    pub dropped_df: u32,
 }
 
 /// Buffers reused from one document to the next.
@@ -56,42 +63,60 @@ struct Scratch {
     terms: Vec<Term>,
     keyed: Vec<(u64, bool)>,
     slots: Vec<u32>,
+    anchors: Vec<u64>,
+    plain: Vec<u64>,
 }
 
 /// Statistics and digests of one set of documents (a shard), digests in
 /// the order of `docs`. Parallel; the result does not depend on the thread count.
 pub fn digest_docs(docs: &[CleanArticle], cfg: &DedupConfig) -> (DedupStats, Vec<Digest>) {
     // Chunks, not `fold` per item: each accumulator holds a 16 MB sketch.
+    // Reduced as they finish (rayon keeps left-to-right order), so only a
+    // few chunks' statistics are alive at once, not one per chunk.
     let chunk = docs.len().div_ceil(rayon::current_num_threads() * 4).max(64);
-    let parts: Vec<(DedupStats, Vec<Digest>)> = docs
+    // This shard's rare cap (it grows with the corpus): what is above it here
+    // is recorded in `dropped_df`, in case a larger union's cap covers it.
+    let cfg = &DedupConfig { rare_max_df: cfg.rare_cap(docs.len() as u64), ..cfg.clone() };
+    let (stats, mut digests) = docs
         .par_chunks(chunk)
         .map(|part| {
             let mut st = DedupStats::default();
             let mut scratch = Scratch::default();
-            let ds = part.iter().map(|d| digest_into(&mut st, d, cfg, &mut scratch)).collect();
+            let mut ds: Vec<Digest> = part.iter().map(|d| digest_into(&mut st, d, cfg, &mut scratch)).collect();
+            prune(&mut ds, &st, cfg.rare_max_df);
             (st, ds)
         })
-        .collect();
-    let mut digests = Vec::with_capacity(docs.len());
-    let mut shards = Vec::with_capacity(parts.len());
-    for (s, d) in parts {
-        shards.push(s);
-        digests.extend(d);
-    }
-    let stats = shards
-        .into_par_iter()
-        .reduce_with(|mut a, b| {
-            a.merge(&b);
-            a
+        .reduce_with(|(mut sa, mut da), (sb, db)| {
+            sa.merge(&sb);
+            drop(sb);
+            da.extend(db);
+            (sa, da)
         })
         .unwrap_or_default();
-    // Terms common in this shard are common in any union of shards.
-    let max = cfg.rare_max_df;
-    digests.par_iter_mut().for_each(|d| {
-        d.anchors.retain(|&h| stats.df(h) <= max);
-        d.terms.retain(|&h| stats.df(h) <= max);
-    });
+    prune(&mut digests, &stats, cfg.rare_max_df);
     (stats, digests)
+}
+
+/// Drops the terms `stats` already count in more than `max` documents:
+/// terms common in this shard are common in any union of shards.
+fn prune(digests: &mut [Digest], stats: &DedupStats, max: u32) {
+    digests.par_iter_mut().for_each(|d| {
+        let mut dropped = d.dropped_df;
+        for v in [&mut d.anchors, &mut d.terms] {
+            let before = v.len();
+            v.retain(|&h| {
+                let df = stats.df(h);
+                if df > max {
+                    dropped = dropped.min(df);
+                }
+                df <= max
+            });
+            if v.len() < before {
+                v.shrink_to_fit();
+            }
+        }
+        d.dropped_df = dropped;
+    });
 }
 
 /// Adds one document to `st` and returns its digest.
@@ -135,17 +160,23 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
         }
     }
     terms_into(&doc.text, &sc.toks, cfg.seed, &mut sc.terms);
-    sc.keyed.clear();
-    sc.keyed.extend(sc.terms.iter().map(|t| (t.hash, t.name || t.number)));
-    // By hash, anchors first within a hash: a term seen once as a name is an anchor.
-    sc.keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    sc.keyed.dedup_by_key(|e| e.0);
-    let mut anchors = Vec::new();
-    let mut terms = Vec::with_capacity(sc.keyed.len());
+    // Distinct, in text order; a term seen once as a name is an anchor.
+    crate::terms::distinct_into(&sc.terms, &mut sc.keyed);
+    sc.anchors.clear();
+    sc.plain.clear();
+    let mut dropped = u32::MAX;
     for &(h, anchor) in &sc.keyed {
-        *st.term_df.entry(h).or_insert(0) += 1;
-        if anchor { anchors.push(h) } else { terms.push(h) }
+        let df = st.term_df.entry(h).or_insert(0);
+        *df += 1;
+        // Already too common in this shard: too common in any union of
+        // shards, so never rare (the digest holds only what may be).
+        if *df > cfg.rare_max_df {
+            dropped = dropped.min(*df);
+            continue;
+        }
+        if anchor { sc.anchors.push(h) } else { sc.plain.push(h) }
     }
+    let (anchors, terms) = (sc.anchors.to_vec(), sc.plain.to_vec());
     Digest {
         id: doc.id.clone(),
         language: doc.language.clone(),
@@ -157,6 +188,7 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
         second_slots,
         anchors,
         terms,
+        dropped_df: dropped,
     }
 }
 
@@ -177,7 +209,26 @@ pub fn fingerprints_from_digests(docs: &[CleanArticle], digests: &[Digest], stat
     out
 }
 
+/// [`fingerprints_from_digests`] consuming the digests: each is freed as
+/// its fingerprint is made, so the two lists are never both held whole.
+pub fn fingerprints_from_digests_owned(docs: &[CleanArticle], mut digests: Vec<Digest>, stats: &DedupStats, cfg: &DedupConfig) -> Vec<Fingerprint> {
+    digests.truncate(docs.len());
+    let (with, without) = docs.split_at(digests.len());
+    let mut out: Vec<Fingerprint> = with
+        .par_iter()
+        .zip(digests.into_par_iter())
+        .map(|(d, dg)| if dg.id == d.id { from_digest(d, &dg, stats, cfg) } else { fingerprint(d, stats, cfg) })
+        .chain(without.par_iter().map(|d| fingerprint(d, stats, cfg)))
+        .collect();
+    out.par_sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
 fn from_digest(doc: &CleanArticle, dg: &Digest, stats: &DedupStats, cfg: &DedupConfig) -> Fingerprint {
+    if dg.dropped_df <= cfg.rare_cap(stats.documents) {
+        // A term this shard dropped may be rare in the union.
+        return fingerprint(doc, stats, cfg);
+    }
     let bins = minhash::clamp_bins(cfg.num_perm);
     if cfg.mode != FingerprintMode::MinHash || dg.minima.len() != bins || dg.slots.len() != bins {
         return fingerprint(doc, stats, cfg);

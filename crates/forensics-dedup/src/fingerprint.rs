@@ -22,7 +22,7 @@ pub struct Fingerprint {
     pub minhash: Vec<u32>,
     /// SimHash of the kept shingles (SimHash mode only, else 0).
     pub simhash: u64,
-    /// The document's rarest content terms (document frequency 2..=`rare_max_df`),
+    /// The document's rarest content terms (document frequency 2..=[`DedupConfig::rare_cap`]),
     /// for the candidate index that finds rewrites. Sorted.
     pub rare: Vec<u64>,
 }
@@ -74,11 +74,12 @@ pub fn fingerprint(doc: &CleanArticle, stats: &DedupStats, cfg: &DedupConfig) ->
 
 /// The rarest of a document's content terms `(is anchor, hash)` for the
 /// candidate index: names and numbers first (rewrites and summaries keep
-/// them), then by document frequency (2..=`rare_max_df`); ties by hash so
+/// them), then by document frequency (2..=[`DedupConfig::rare_cap`]); ties by hash so
 /// the choice is deterministic. Sorted by hash.
 pub fn choose_rare(terms: impl Iterator<Item = (bool, u64)>, stats: &DedupStats, cfg: &DedupConfig) -> Vec<u64> {
+    let cap = cfg.rare_cap(stats.documents);
     let mut rare: Vec<(bool, u32, u64)> =
-        terms.map(|(anchor, h)| (!anchor, stats.df(h), h)).filter(|&(_, df, _)| df >= 2 && df <= cfg.rare_max_df).collect();
+        terms.map(|(anchor, h)| (!anchor, stats.df(h), h)).filter(|&(_, df, _)| df >= 2 && df <= cap).collect();
     rare.sort_unstable();
     let mut chosen: Vec<u64> = Vec::with_capacity(cfg.rare_per_doc);
     for (_, _, h) in rare {

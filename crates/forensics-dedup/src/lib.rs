@@ -47,7 +47,7 @@ pub mod xling;
 pub use candidates::{Candidate, candidates};
 pub use cluster::{Member, cluster};
 pub use config::{DedupConfig, FingerprintMode};
-pub use digest::{Digest, digest_docs, fingerprints_from_digests};
+pub use digest::{Digest, digest_docs, fingerprints_from_digests, fingerprints_from_digests_owned};
 pub use fingerprint::{Fingerprint, fingerprints};
 pub use model::*;
 pub use stats::DedupStats;
@@ -62,9 +62,13 @@ use std::collections::HashMap;
 pub fn dedup(docs: &[CleanArticle], cfg: &DedupConfig) -> DedupResult {
     // Statistics and fingerprints from one tokenisation of each text.
     let (stats, digests) = digest_docs(docs, cfg);
-    let fps = fingerprints_from_digests(docs, &digests, &stats, cfg);
-    drop(digests);
+    let mut fps = fingerprints_from_digests_owned(docs, digests, &stats, cfg);
     let cands = candidates(&fps, cfg);
+    // Later stages read only ids and languages.
+    for f in &mut fps {
+        f.minhash = Vec::new();
+        f.rare = Vec::new();
+    }
     let mut verified = verify(docs, &fps, &stats, &cands, cfg);
     align_pairs(docs, &mut verified.pairs, cfg);
     let cross = if cfg.cross_language { xling::cross_language_pairs(docs, cfg) } else { Vec::new() };

@@ -30,7 +30,7 @@ const FEATURE_BLOCK: usize = 1 << 15;
 /// ...and at most about this much text behind a block's features (they take
 /// several times their text), so what a block holds stays bounded whatever
 /// the corpus and however its candidates spread over it.
-const FEATURE_TEXT_BYTES: usize = 24 << 20;
+const FEATURE_TEXT_BYTES: usize = 8 << 20;
 
 /// Rewording-proof score: shared weighted content, confirmed sentence by sentence in order.
 pub fn content_score(m: &Measures) -> f64 {
