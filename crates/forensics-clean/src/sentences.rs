@@ -40,13 +40,26 @@ fn table() -> &'static HashMap<String, HashMap<String, Abbr>> {
 }
 
 fn abbreviation(lang: &str, word: &str) -> Option<Abbr> {
-    let w = word.to_lowercase();
+    // (A short ASCII word is lower-cased on the stack.)
+    let mut buf = [0u8; 32];
+    let owned;
+    let w: &str = match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(b) => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or("")
+        }
+        None => {
+            owned = word.to_lowercase();
+            &owned
+        }
+    };
     let t = table();
     let lang = match lang {
         "no" | "nn" => "nb",
         l => l,
     };
-    let find = |l: &str| t.get(l).and_then(|m| m.get(w.as_str())).copied();
+    let find = |l: &str| t.get(l).and_then(|m| m.get(w)).copied();
     find(lang).or_else(|| find("*"))
 }
 
@@ -62,11 +75,19 @@ const CLOSERS: &[char] = &['”', '»', '›', '"', '’', '\'', ')', ']', '“'
 /// Sentences never cross a blank line.
 pub fn split_sentences(text: &str, lang: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    let stops = crate::stopwords::stopwords(lang);
+    // The paragraphs of `text.split("\n\n")`: memmem finds the same
+    // non-overlapping separators, left to right, without the generic
+    // substring searcher's set-up per call.
     let mut offset = 0;
-    for para in text.split("\n\n") {
-        split_paragraph(para, lang, offset, &mut out);
-        offset += para.len() + 2;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"\n\n") {
+        if at < offset {
+            continue;
+        }
+        split_paragraph(text.get(offset..at).unwrap_or(""), lang, stops, offset, &mut out);
+        offset = at + 2;
     }
+    split_paragraph(text.get(offset..).unwrap_or(""), lang, stops, offset, &mut out);
     out
 }
 
@@ -94,8 +115,7 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
-fn split_paragraph(text: &str, lang: &str, base: usize, out: &mut Vec<Span>) {
-    let stops = crate::stopwords::stopwords(lang);
+fn split_paragraph(text: &str, lang: &str, stops: Option<&crate::stopwords::StopSet>, base: usize, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut open_quote = false;
