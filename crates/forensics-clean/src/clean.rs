@@ -75,11 +75,14 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
             }
         }
 
-    let mut text = String::new();
-    let mut blocks = Vec::new();
-    let mut kept_features = Vec::new();
-    let mut kept_blocks = Vec::new();
-    let mut removed = Vec::new();
+    // Sized once: the kept text and the lists grow block by block.
+    let kept_len: usize = article.blocks.iter().zip(&verdicts).filter(|(_, v)| v.removed.is_none()).map(|(b, _)| b.span.len() + 2).sum();
+    let mut text = String::with_capacity(kept_len);
+    let n = article.blocks.len();
+    let mut blocks = Vec::with_capacity(n);
+    let mut kept_features = Vec::with_capacity(n);
+    let mut kept_blocks = Vec::with_capacity(n);
+    let mut removed = Vec::with_capacity(n);
     for (i, ((b, v), f)) in article.blocks.iter().zip(&verdicts).zip(&features).enumerate() {
         if let Some(rule) = v.removed {
             removed.push(Removal { kind: b.kind, raw: b.span, rule: rule.to_string() });

@@ -15,7 +15,8 @@ const MIN_GRAMS: usize = 10;
 /// For each of `blocks` (the kept blocks, in page order), whether it
 /// repeats the ones before it.
 pub(crate) fn repeats(blocks: &[&str]) -> Vec<bool> {
-    let mut grams = Vec::new();
+    // About one 4-gram per word.
+    let mut grams = Vec::with_capacity(blocks.iter().map(|b| b.len() / 5).sum::<usize>());
     let mut ends = Vec::with_capacity(blocks.len());
     for text in blocks {
         word_grams(text, &mut grams);

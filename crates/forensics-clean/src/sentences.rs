@@ -74,7 +74,8 @@ const CLOSERS: &[char] = &['”', '»', '›', '"', '’', '\'', ')', ']', '“'
 /// Sentence spans (byte ranges, trimmed) of `text` in language `lang`.
 /// Sentences never cross a blank line.
 pub fn split_sentences(text: &str, lang: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    // (News sentences run to about 120 bytes.)
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let stops = crate::stopwords::stopwords(lang);
     // The paragraphs of `text.split("\n\n")`: memmem finds the same
     // non-overlapping separators, left to right, without the generic
