@@ -94,13 +94,22 @@ pub(crate) fn lowercase_into(s: &str, out: &mut String) {
         // Two-byte chars (Latin, Greek, Cyrillic …) from a table built with
         // `char::to_lowercase` itself.
         let mapped = if ch.len_utf8() == 2 { LOWER_2[ch as usize - 0x80] } else { '\0' };
-        if mapped == '\0' {
+        if uncased(ch) {
+            // Curly quotes, dashes, CJK: no search for a lower case.
+            out.push(ch);
+        } else if mapped == '\0' {
             out.extend(ch.to_lowercase());
         } else {
             out.push(mapped);
         }
         i += ch.len_utf8();
     }
+}
+
+/// Blocks without a cased character (tested against `char::to_lowercase`):
+/// General Punctuation and CJK punctuation, kana and ideographs.
+fn uncased(c: char) -> bool {
+    matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x9FFF)
 }
 
 /// The lower case of each two-byte char (U+0080–U+07FF) when it is one
@@ -132,6 +141,9 @@ mod tests {
         assert_eq!(super::lowercase(&every), every.to_lowercase());
         for s in ["", "ABC", "Ærlig ØST Åpen", "ΣΊΣΥΦΟΣ ΟΔΌΣ", "İstanbul \u{212A}elvin", "Ifølge AL-JAZEERA, “SAID” — ДЖЕРЕЛО: ТАСС", "ǅemal ǈ"] {
             assert_eq!(super::lowercase(s), s.to_lowercase(), "{s:?}");
+        }
+        for c in (0x2000u32..0x2070).chain(0x3000..0xA000).filter_map(char::from_u32) {
+            assert!(super::uncased(c) && c.to_lowercase().eq([c]), "{:x}", c as u32);
         }
     }
 }
