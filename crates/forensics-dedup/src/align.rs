@@ -4,20 +4,22 @@
 //! byte spans into each document's clean text.
 
 use crate::Passage;
-use crate::normalize::{Token, tokens};
+use crate::normalize::{Token, with_tokens};
 use forensics_parse::Span;
 
 /// Aligned passages of two clean texts, ordered by their position in `a`.
 pub fn align(text_a: &str, text_b: &str, min_len: usize, seed: u64) -> Vec<Passage> {
-    let ta = tokens(text_a, seed);
-    let tb = tokens(text_b, seed);
-    tiles(&ta, &tb, min_len.max(1))
-        .into_iter()
-        .map(|(i, j, n)| Passage {
-            a: Span::new(ta[i].start as usize, ta[i + n - 1].end as usize),
-            b: Span::new(tb[j].start as usize, tb[j + n - 1].end as usize),
+    with_tokens(text_a, seed, |ta| {
+        with_tokens(text_b, seed, |tb| {
+            tiles(ta, tb, min_len.max(1))
+                .into_iter()
+                .map(|(i, j, n)| Passage {
+                    a: Span::new(ta[i].start as usize, ta[i + n - 1].end as usize),
+                    b: Span::new(tb[j].start as usize, tb[j + n - 1].end as usize),
+                })
+                .collect()
         })
-        .collect()
+    })
 }
 
 /// Tiles `(i, j, len)`: token runs `a[i..i+len] == b[j..j+len]`, disjoint in both.

@@ -4,7 +4,7 @@
 
 use crate::DedupConfig;
 use crate::fingerprint::kept_from_tokens;
-use crate::normalize::{sentences, tokens};
+use crate::normalize::{Token, sentences, with_tokens};
 use crate::stats::DedupStats;
 use crate::terms::terms;
 
@@ -36,8 +36,12 @@ impl DocFeatures {
 }
 
 pub fn features(text: &str, stats: &DedupStats, cfg: &DedupConfig) -> DocFeatures {
-    let toks = tokens(text, cfg.seed);
-    let ts = terms(text, &toks, cfg.seed);
+    with_tokens(text, cfg.seed, |toks| features_of(text, toks, stats, cfg))
+}
+
+/// [`features`] of a tokenised text.
+pub fn features_of(text: &str, toks: &[Token], stats: &DedupStats, cfg: &DedupConfig) -> DocFeatures {
+    let ts = terms(text, toks, cfg.seed);
     // One weight per distinct term (the larger when it occurs both as a
     // name and as a plain word): one idf look-up per term, not per occurrence.
     let mut keyed: Vec<(u64, bool)> = ts.iter().map(|t| (t.hash, t.name || t.number)).collect();
@@ -62,7 +66,7 @@ pub fn features(text: &str, stats: &DedupStats, cfg: &DedupConfig) -> DocFeature
     let mut sentence_terms: Vec<(u64, f32)> = Vec::with_capacity(ts.len());
     let mut hs: Vec<u64> = Vec::new();
     let mut ti = 0;
-    for r in sentences(&toks) {
+    for r in sentences(toks) {
         hs.clear();
         while ti < ts.len() && (ts[ti].token as usize) < r.end {
             hs.push(ts[ti].hash);
@@ -87,7 +91,7 @@ pub fn features(text: &str, stats: &DedupStats, cfg: &DedupConfig) -> DocFeature
         sents.iter().enumerate().flat_map(|(k, (r, _))| sentence_terms[r.start as usize..r.end as usize].iter().map(move |e| (e.0, k as u32))).collect();
     sentence_index.sort_unstable();
     DocFeatures {
-        shingles: kept_from_tokens(&toks, stats, cfg),
+        shingles: kept_from_tokens(toks, stats, cfg),
         terms: terms_v,
         anchors,
         weight,

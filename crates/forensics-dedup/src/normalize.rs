@@ -68,6 +68,33 @@ pub fn tokens(text: &str, seed: u64) -> Vec<Token> {
     out
 }
 
+/// Calls `f` with the tokens of `text`, in a buffer kept per thread: a
+/// document's tokens take ~6× its bytes, and allocating that afresh for
+/// every document verified or aligned cost a third as much as tokenising.
+pub fn with_tokens<R>(text: &str, seed: u64, f: impl FnOnce(&[Token]) -> R) -> R {
+    let mut buf = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+    tokens_into(text, seed, &mut buf);
+    let r = f(&buf);
+    // A few buffers per thread (callers nest, as alignment's two texts do);
+    // a huge document's is not kept.
+    if buf.capacity() <= MAX_POOLED_TOKENS {
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 4 {
+                p.push(buf);
+            }
+        });
+    }
+    r
+}
+
+/// Largest token buffer [`with_tokens`] keeps (6 MB).
+const MAX_POOLED_TOKENS: usize = 1 << 18;
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Vec<Token>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// [`tokens`] into a caller's buffer (cleared first), so a loop over many
 /// documents reuses one allocation.
 pub fn tokens_into(text: &str, seed: u64, out: &mut Vec<Token>) {
@@ -84,6 +111,8 @@ pub fn tokens_into(text: &str, seed: u64, out: &mut Vec<Token>) {
     // Characters in the current word and the byte length of its stem.
     let mut nchars = 0usize;
     let mut stem_len = 0usize;
+    // The case-folded bytes of a short ASCII word (see `ascii_word`).
+    let mut low = [0u8; LOW_BYTES];
     let finish = |out: &mut Vec<Token>, buf: &mut Vec<u8>, start: usize, end: usize, flags: u8, nchars: usize, stem_len: usize| {
         let hash = xxh3_64_with_seed(buf, seed);
         let stem = if nchars <= STEM_CHARS { hash } else { xxh3_64_with_seed(&buf[..stem_len], seed) };
@@ -95,15 +124,8 @@ pub fn tokens_into(text: &str, seed: u64, out: &mut Vec<Token>) {
         // ASCII fast path: most news text is ASCII most of the time.
         if b < 0x80 {
             if b.is_ascii_alphanumeric() && !in_word {
-                // Fast path: a whole ASCII word in one tight loop.
-                let mut e = i;
-                let mut upper = false;
-                let mut digits = true;
-                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
-                    upper |= bytes[e].is_ascii_uppercase();
-                    digits &= bytes[e].is_ascii_digit();
-                    e += 1;
-                }
+                // Fast path: a whole ASCII word, eight bytes at a time.
+                let (e, upper, digits) = ascii_word(bytes, i, &mut low);
                 // A word that goes on in another script ("café") takes the general path.
                 let continues = bytes.get(e).is_some_and(|&n| n >= 0x80)
                     && text[e..].chars().next().is_some_and(|c| c.is_alphanumeric() && !is_unspaced(c));
@@ -117,12 +139,14 @@ pub fn tokens_into(text: &str, seed: u64, out: &mut Vec<Token>) {
                         flags |= Token::SENTENCE_START;
                         pending_break = false;
                     }
-                    let lower: &[u8] = if upper {
+                    let lower: &[u8] = if !upper {
+                        word
+                    } else if let Some(l) = low.get(..word.len()) {
+                        l
+                    } else {
                         buf.clear();
                         buf.extend(word.iter().map(u8::to_ascii_lowercase));
                         &buf
-                    } else {
-                        word
                     };
                     let hash = xxh3_64_with_seed(lower, seed);
                     let stem = if lower.len() <= STEM_CHARS { hash } else { xxh3_64_with_seed(&lower[..STEM_CHARS], seed) };
@@ -217,6 +241,69 @@ pub fn tokens_into(text: &str, seed: u64, out: &mut Vec<Token>) {
     }
 }
 
+/// Longest ASCII word [`ascii_word`] case-folds (longer ones are folded byte by byte).
+const LOW_BYTES: usize = 32;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes from `at`, little-endian, zero past the end (a zero byte ends any word).
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(s) => a.copy_from_slice(s),
+        None => {
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            a[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(a)
+}
+
+/// The high bit of each byte of `v` (all below 0x80) that is at least `c`.
+/// No byte carries into the next: `v + 0x80 - c` stays below 0x100.
+#[inline]
+fn at_least(v: u64, c: u8) -> u64 {
+    v.wrapping_add((0x80 - c as u64) * ONES) & HIGH
+}
+
+/// The ASCII letters and digits from `at` on: the end of the run, whether
+/// it holds an upper-case letter, and whether it is all digits; its first
+/// [`LOW_BYTES`] bytes case-folded into `low`. Eight bytes at a time
+/// (SWAR): a loop over bytes mispredicts its exit at nearly every word end,
+/// which made it the tokeniser's hottest instruction.
+#[inline]
+fn ascii_word(bytes: &[u8], at: usize, low: &mut [u8; LOW_BYTES]) -> (usize, bool, bool) {
+    let mut upper_any = false;
+    let mut alpha_any = false;
+    let mut pos = at;
+    let mut k = 0;
+    loop {
+        let x = load8(bytes, pos);
+        let ascii = !x & HIGH;
+        let v = x & !HIGH;
+        let digit = at_least(v, b'0') & !at_least(v, b'9' + 1);
+        let folded = v | (0x20 * ONES);
+        let alpha = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+        let word = (digit | alpha) & ascii;
+        let n = ((!word & HIGH).trailing_zeros() / 8) as usize;
+        let mask = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        // Bit 5 clear in a letter: upper case (moved up to each byte's high bit).
+        let upper = alpha & !(v << 2) & HIGH & mask;
+        upper_any |= upper != 0;
+        alpha_any |= alpha & mask != 0;
+        if let Some(dst) = low.get_mut(k * 8..k * 8 + 8) {
+            dst.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
+        }
+        if n < 8 {
+            return (pos + n, upper_any, !alpha_any);
+        }
+        pos += 8;
+        k += 1;
+    }
+}
+
 /// Ranges of token indices, one per sentence (split where a token starts a sentence).
 pub fn sentences(toks: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -254,6 +341,50 @@ mod tests {
         check("Мюнстер 1,140 x", &["Мюнстер", "1", "140", "x"]);
         check("東京で会議", &["東", "京", "で", "会", "議"]);
         check("", &[]);
+    }
+
+    #[test]
+    fn ascii_words_eight_bytes_at_a_time() {
+        // Every length around the eight-byte steps and the folded buffer, any case, digits,
+        // every ASCII separator, and words running into non-ASCII bytes or the end.
+        let mut low = [0u8; LOW_BYTES];
+        for len in 1..=41 {
+            for word in [
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ",
+                "0123456789012345678901234567890123456789012",
+                "zaZA09z@[`{/:zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+            ] {
+                let w = &word[..len];
+                let stop = w.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(len);
+                for tail in ["", " x", "é", "\u{7f}", "~", "\0"] {
+                    let text = format!("{w}{tail}");
+                    let (e, up, dig) = ascii_word(text.as_bytes(), 0, &mut low);
+                    let run = &w[..stop];
+                    assert_eq!(e, stop, "{text:?}");
+                    assert_eq!(up, run.bytes().any(|b| b.is_ascii_uppercase()), "{text:?}");
+                    assert_eq!(dig, run.bytes().all(|b| b.is_ascii_digit()), "{text:?}");
+                    let n = stop.min(LOW_BYTES);
+                    assert_eq!(&low[..n], run.to_ascii_lowercase().as_bytes().get(..n).unwrap_or(&[]), "{text:?}");
+                }
+            }
+        }
+        // Every byte value after a letter: only ASCII letters and digits continue a word.
+        for b in 0..=255u8 {
+            let bytes = [b'q', b, b' '];
+            let (e, _, _) = ascii_word(&bytes, 0, &mut low);
+            assert_eq!(e, if b.is_ascii_alphanumeric() { 2 } else { 1 }, "{b}");
+        }
+    }
+
+    #[test]
+    fn pooled_tokens_are_the_tokens_even_when_nested() {
+        let (a, b) = ("One storm, two storms.", "Ein Sturm 東京");
+        with_tokens(a, 9, |ta| {
+            assert_eq!(ta, tokens(a, 9).as_slice());
+            with_tokens(b, 9, |tb| assert_eq!(tb, tokens(b, 9).as_slice()));
+        });
+        // A reused (longer) buffer holds only the new text's tokens.
+        with_tokens("x", 9, |t| assert_eq!(t.len(), 1));
     }
 
     #[test]
