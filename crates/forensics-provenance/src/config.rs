@@ -32,6 +32,9 @@ pub struct Weights {
     /// Between two versions in one script: times the difference of the
     /// shares of the forms other-script versions kept that each writes.
     pub forms_same: f64,
+    /// Per letter a version writes only in names it shares with another of
+    /// its script that writes the letter elsewhere too (kept spelling).
+    pub kept_letters: f64,
     /// Times ln(length ratio against the language pair's usual ratio), capped.
     pub length_ratio: f64,
     pub length_ratio_cap: f64,
@@ -58,6 +61,7 @@ impl Default for Weights {
             centrality: 1.0,
             hub: 4.0,
             forms_same: 4.0,
+            kept_letters: 0.15,
             length_ratio: 4.0,
             length_ratio_cap: 0.6,
             siblings: 0.6,

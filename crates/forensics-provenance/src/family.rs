@@ -153,6 +153,13 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
                     s.push(Signal { name: "hub".into(), weight: (v * 1000.0).round() / 1000.0, detail: format!("explains {:.0}% of what the other languages' versions share, against {:.0}%", hi * 100.0, hj * 100.0) });
                 }
             }
+            if p.cross && forms.same_main(i, j) {
+                let (kj, ki) = (crate::hub::kept_letters(&views[i], &views[j]), crate::hub::kept_letters(&views[j], &views[i]));
+                let v = (kj as f64 - ki as f64) * w.kept_letters;
+                if v.abs() >= 1e-9 {
+                    s.push(Signal { name: "kept-letters".into(), weight: (v * 1000.0).round() / 1000.0, detail: format!("target writes {kj} letters only in words it shares with the source, which writes them elsewhere too; source {ki}") });
+                }
+            }
             if p.cross {
                 if let Some((ei, ej, tot)) = forms.same_script(i, j) {
                     let v = (ei as f64 - ej as f64) / tot as f64 * w.forms_same;

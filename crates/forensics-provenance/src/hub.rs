@@ -9,7 +9,7 @@
 //! compared members can write: Chinese and Japanese carry no capitalised
 //! names, and a test they cannot pass must not count against them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The anchor kinds, by their prefix in `View::anchors`.
 const KINDS: [&[&str]; K] = [&["#"], &["day", "month"], &["n:"]];
@@ -129,6 +129,10 @@ impl Forms {
         Forms { main, words, foreign }
     }
 
+    pub fn same_main(&self, i: usize, j: usize) -> bool {
+        self.main[i] == self.main[j] && self.main[i] != 0
+    }
+
     /// Between two members of one script: how many of the kept forms of
     /// that script in the other-script members each one writes, and how many
     /// there are. `None` when the scripts differ or nothing was kept.
@@ -147,6 +151,30 @@ impl Forms {
         }
         (tot > 0).then_some((ei, ej, tot))
     }
+}
+
+/// Letters kept with a name: `b` writes a letter only inside words it
+/// shares verbatim with `a`, while `a` writes that letter in words of its
+/// own too ("Babiš" in an English text beside a Czech one; "Washington" in
+/// a Croatian text beside an English one): `b` kept `a`'s spelling. Returns
+/// how many such letters `b` has.
+pub fn kept_letters(a: &crate::text::View, b: &crate::text::View) -> usize {
+    fn words<'v>(v: &'v crate::text::View) -> BTreeSet<&'v str> {
+        v.toks.iter().map(|t| t.norm.as_str()).filter(|w| w.chars().all(char::is_alphabetic)).collect()
+    }
+    let (wa, wb) = (words(a), words(b));
+    let mut only_shared: BTreeMap<char, bool> = BTreeMap::new();
+    for w in &wb {
+        let shared = wa.contains(w);
+        for c in w.chars() {
+            let e = only_shared.entry(c).or_insert(true);
+            *e &= shared;
+        }
+    }
+    only_shared
+        .into_iter()
+        .filter(|&(c, only)| only && wa.iter().filter(|w| !wb.contains(*w) && w.contains(c)).take(3).count() == 3)
+        .count()
 }
 
 #[cfg(test)]
@@ -195,6 +223,21 @@ mod tests {
         // The Russian text kept "big bash league adelaide oval": the English one writes all five, the Czech three.
         assert_eq!(forms.same_script(0, 1), Some((5, 3, 5)));
         assert_eq!(forms.same_script(0, 2), None);
+    }
+
+    #[test]
+    fn letters_kept_with_names_point_at_their_spelling() {
+        use forensics_clean::{clean, CleanOptions};
+        let doc = |id: &str, text: &str| {
+            let page = format!("{text}\n\n{text}\n");
+            clean(&forensics_parse::parse_text(id, page.as_bytes()), None, &CleanOptions::default())
+        };
+        // The English text keeps "Babiš" and "Plzeň"; the Czech writes š and ň in words of its own.
+        let cs = doc("cs", "Premiér Babiš v Plzni řekl, že naše škola a vaše město jsou důležité. Plzeň čeká žádné změny, řekl Babiš. Píseň, kůň a daň.");
+        let en = doc("en", "Prime Minister Babiš said in Plzeň that the school and the city matter. Babiš said no changes await.");
+        let (cs, en) = (crate::text::View::new(&cs), crate::text::View::new(&en));
+        assert_eq!(super::kept_letters(&cs, &en), 2);
+        assert_eq!(super::kept_letters(&en, &cs), 0);
     }
 
     #[test]
