@@ -26,6 +26,86 @@ pub struct StopSet {
     /// Its own small table (it stays in cache while a page is scanned;
     /// the table of all languages is for the vote).
     words: Table<()>,
+    /// The words of up to eight bytes again, as little-endian `u64`s in a
+    /// two-choice (cuckoo) table: a look-up is two loads and a compare
+    /// with no branch on the answer (about every other word of prose is
+    /// a stopword, so a branch on it is mispredicted half the time).
+    short: Cuckoo,
+}
+
+/// A set of nonzero `u64`s where each one sits in one of two slots.
+struct Cuckoo {
+    slots: Vec<u64>,
+    shift: u32,
+}
+
+const C1: u64 = 0x9E37_79B9_7F4A_7C15;
+const C2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+
+impl Cuckoo {
+    fn build(keys: &[u64]) -> Cuckoo {
+        let mut size = (keys.len() * 2).next_power_of_two().max(16);
+        loop {
+            if let Some(c) = Cuckoo::try_build(keys, size) {
+                return c;
+            }
+            size *= 2;
+        }
+    }
+
+    fn try_build(keys: &[u64], size: usize) -> Option<Cuckoo> {
+        let shift = 64 - size.trailing_zeros();
+        let mut c = Cuckoo { slots: vec![0; size], shift };
+        for &k in keys {
+            if k == 0 || c.contains(k) {
+                continue;
+            }
+            let mut k = k;
+            let mut at = c.at1(k);
+            let mut placed = false;
+            for _ in 0..size {
+                std::mem::swap(&mut c.slots[at], &mut k);
+                if k == 0 {
+                    placed = true;
+                    break;
+                }
+                // The evicted key goes to its other slot.
+                at = if c.at1(k) == at { c.at2(k) } else { c.at1(k) };
+            }
+            if !placed {
+                return None;
+            }
+        }
+        Some(c)
+    }
+
+    #[inline]
+    fn at1(&self, k: u64) -> usize {
+        (k.wrapping_mul(C1) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn at2(&self, k: u64) -> usize {
+        (k.wrapping_mul(C2) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn contains(&self, k: u64) -> bool {
+        let a = self.slots.get(self.at1(k)).copied().unwrap_or(0);
+        let b = self.slots.get(self.at2(k)).copied().unwrap_or(0);
+        (a == k) | (b == k)
+    }
+}
+
+/// A word of one to eight bytes as a little-endian `u64` (zero-padded:
+/// words hold no NUL byte, so different words give different numbers).
+fn short_key(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    let mut w = [0u8; 8];
+    w[..word.len()].copy_from_slice(word);
+    Some(u64::from_le_bytes(w))
 }
 
 impl std::fmt::Debug for StopSet {
@@ -50,6 +130,15 @@ impl StopSet {
     /// `buf` goes on for eight bytes from `start`).
     #[inline]
     pub(crate) fn contains_in(&self, buf: &[u8], start: usize, end: usize) -> bool {
+        let len = end.wrapping_sub(start);
+        if (1..=8).contains(&len)
+            && let Some(chunk) = buf.get(start..start + 8)
+        {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            // (No word holds a NUL byte; the bytes past it are masked off.)
+            return self.short.contains(u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * len)));
+        }
         self.words.get_in(buf, start, end).is_some()
     }
 
@@ -69,7 +158,15 @@ fn words(text: &'static str) -> impl Iterator<Item = &'static [u8]> {
 
 fn sets() -> &'static [StopSet] {
     static SETS: OnceLock<Vec<StopSet>> = OnceLock::new();
-    SETS.get_or_init(|| LISTS.iter().map(|(_, text)| StopSet { words: Table::build(words(text).map(|w| (w, ())), |_, _| ()) }).collect())
+    SETS.get_or_init(|| {
+        LISTS
+            .iter()
+            .map(|(_, text)| StopSet {
+                words: Table::build(words(text).map(|w| (w, ())), |_, _| ()),
+                short: Cuckoo::build(&words(text).filter_map(short_key).collect::<Vec<_>>()),
+            })
+            .collect()
+    })
 }
 
 /// Every stopword with the languages listing it (bit `i` = `LISTS[i]`).
@@ -245,6 +342,20 @@ mod tests {
         assert!(super::stopwords("en").is_some_and(|s| !s.contains("thee")));
         assert!(super::stopwords("no").is_some_and(|s| s.contains("og")));
         assert!(super::stopwords("xx").is_none());
+    }
+
+    #[test]
+    fn short_words_are_found_in_their_two_slots() {
+        for (set, (_, text)) in super::sets().iter().zip(super::LISTS) {
+            let mut buf = Vec::new();
+            for w in super::words(text).chain([&b"zzqx"[..], b"thee", b"a", b"abcdefgh", b"abcdefghi"]) {
+                buf.clear();
+                buf.extend_from_slice(b"..");
+                buf.extend_from_slice(w);
+                buf.extend_from_slice(b"~~~~~~~~~~");
+                assert_eq!(set.contains_in(&buf, 2, 2 + w.len()), set.contains_folded(w), "{:?}", std::str::from_utf8(w));
+            }
+        }
     }
 
     #[test]
