@@ -12,10 +12,8 @@ use std::collections::BTreeSet;
 pub struct Markers {
     pub agency_dateline: Option<String>,
     pub agency_byline: Option<String>,
-    /// Republication markers found, with their weights and whether the
-    /// article's own text says it (an attribution, a sign-off) rather than
-    /// its page (a handle, a read time, widgets).
-    pub republication: Vec<(String, f64, bool)>,
+    /// Republication markers found, with their weights.
+    pub republication: Vec<(String, f64)>,
 }
 
 impl Markers {
@@ -27,10 +25,10 @@ impl Markers {
             republication: Vec::new(),
         };
         if !m.handles.is_empty() {
-            out.republication.push((format!("uploader handle {}", m.handles.join(", ")), w.handle, false));
+            out.republication.push((format!("uploader handle {}", m.handles.join(", ")), w.handle));
         }
         if let Some(rt) = &m.read_time {
-            out.republication.push((format!("read time \"{rt}\""), w.read_time, false));
+            out.republication.push((format!("read time \"{rt}\""), w.read_time));
         }
         // Each kind of marker counts once: a page full of "0 0" rating lines is one page.
         let credit = |k: CreditKind| m.credits.iter().filter(|c| c.kind == k).map(|c| c.name.as_str()).collect::<Vec<_>>();
@@ -40,26 +38,23 @@ impl Markers {
         let attributions: Vec<&str> =
             m.credits.iter().filter(|c| c.kind == CreditKind::Attribution && c.span.start <= opening_end).map(|c| c.name.as_str()).collect();
         if !attributions.is_empty() {
-            out.republication.push((format!("attributes its text to {}", attributions.join(", ")), w.attribution, true));
+            out.republication.push((format!("attributes its text to {}", attributions.join(", ")), w.attribution));
         }
         let sign_offs = credit(CreditKind::SignOff);
         if !sign_offs.is_empty() && out.agency_dateline.is_none() {
-            out.republication.push((format!("bare sign-off credit {}", sign_offs[sign_offs.len() - 1]), w.sign_off, true));
+            out.republication.push((format!("bare sign-off credit {}", sign_offs[sign_offs.len() - 1]), w.sign_off));
         }
         let widgets = v.art.removed.iter().filter(|r| matches!(r.kind, BlockKind::Widget | BlockKind::Form)).count();
         if widgets > 0 {
-            out.republication.push((format!("{widgets} widget/form blocks removed"), w.widgets, false));
+            out.republication.push((format!("{widgets} widget/form blocks removed"), w.widgets));
         }
         out
     }
 
     /// The strongest marker: two republications are not ordered by how many
     /// widgets each site happens to carry.
-    /// Across languages only the page's markers count: a translation carries
-    /// its source's attributions, and whether they are found depends on
-    /// each language's lexicon, not on who republished whom.
-    fn republication_score(&self, cross: bool) -> f64 {
-        self.republication.iter().filter(|r| !(cross && r.2)).map(|r| r.1).fold(0.0, f64::max)
+    fn republication_score(&self) -> f64 {
+        self.republication.iter().map(|r| r.1).fold(0.0, f64::max)
     }
 }
 
@@ -152,7 +147,7 @@ pub fn direction(a: &View, b: &View, ma: &Markers, mb: &Markers, f: &PairFacts, 
         let who = if d > 0.0 { ("source", &ma.agency_byline) } else { ("target", &mb.agency_byline) };
         push("agency-byline", d * w.agency_byline, format!("{} is bylined {}", who.0, who.1.as_deref().unwrap_or("?")));
     }
-    let d = mb.republication_score(f.cross) - ma.republication_score(f.cross);
+    let d = mb.republication_score() - ma.republication_score();
     if d.abs() > 1e-9 {
         let list = |m: &Markers| m.republication.iter().map(|r| r.0.as_str()).collect::<Vec<_>>().join("; ");
         push("republication", d, format!("source: [{}]; target: [{}]", list(ma), list(mb)));
