@@ -125,6 +125,9 @@ struct RunResult {
     /// Seconds per stage.
     #[serde(default)]
     stages: BTreeMap<String, f64>,
+    /// CPU seconds per stage (all threads): comparable across runs on a busy machine.
+    #[serde(default)]
+    stage_cpu: BTreeMap<String, f64>,
     /// Counts worth a look beside the times (candidate pairs, threads).
     #[serde(default)]
     counts: BTreeMap<String, u64>,
@@ -175,6 +178,10 @@ fn report(n: usize, rows: &[(&str, RunResult)], planted: &[(String, String, f64)
             let s: Vec<String> = r.stages.iter().map(|(k, v)| format!("{k} {v:.2}s")).collect();
             println!("    stages: {}", s.join(", "));
         }
+        if !r.stage_cpu.is_empty() {
+            let s: Vec<String> = r.stage_cpu.iter().map(|(k, v)| format!("{k} {v:.2}s")).collect();
+            println!("    stage CPU: {}", s.join(", "));
+        }
         if !r.counts.is_empty() {
             let s: Vec<String> = r.counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
             println!("    counts: {}", s.join(", "));
@@ -186,7 +193,7 @@ fn report(n: usize, rows: &[(&str, RunResult)], planted: &[(String, String, f64)
         json.insert(
             name.to_string(),
             serde_json::json!({"docs_per_s": dps, "docs_per_cpu_s": r.docs as f64 / r.cpu_seconds, "cpu_seconds": r.cpu_seconds, "mb_per_s": r.bytes as f64 / 1e6 / r.seconds, "peak_mb": r.peak_kb as f64 / 1024.0,
-                "seconds": r.seconds, "pairs": found.len(), "precision": prec, "levels": per_level, "stages": r.stages, "counts": r.counts}),
+                "seconds": r.seconds, "pairs": found.len(), "precision": prec, "levels": per_level, "stages": r.stages, "stage_cpu": r.stage_cpu, "counts": r.counts}),
         );
     }
     std::fs::write(out.join(format!("report-{n}.json")), serde_json::to_string_pretty(&json)?)?;
@@ -205,27 +212,30 @@ fn child(args: &[String]) -> Result<()> {
     let bytes = docs.iter().map(|d| d.text.len()).sum();
     let cfg = DedupConfig { threshold, cross_language: false, ..DedupConfig::default() };
     let mut stages = BTreeMap::new();
+    let mut stage_cpu = BTreeMap::new();
     let cpu0 = cpu_seconds();
     let t = Instant::now();
+    let (mut t1, mut c1) = (Instant::now(), cpu0);
+    let mut lap = |name: &str| {
+        stages.insert(name.to_string(), t1.elapsed().as_secs_f64());
+        let c = cpu_seconds();
+        stage_cpu.insert(name.to_string(), c - c1);
+        (t1, c1) = (Instant::now(), c);
+    };
     // The stages one by one (what `dedup` does), timed.
     let (stats, digests) = forensics::dedup::digest_docs(&docs, &cfg);
-    stages.insert("1 stats + digests".into(), t.elapsed().as_secs_f64());
-    let t1 = Instant::now();
+    lap("1 stats + digests");
     let fps = forensics::dedup::fingerprints_from_digests(&docs, &digests, &stats, &cfg);
     drop(digests);
-    stages.insert("2 fingerprints".into(), t1.elapsed().as_secs_f64());
-    let t1 = Instant::now();
+    lap("2 fingerprints");
     let cands = forensics::dedup::candidates(&fps, &cfg);
-    stages.insert("3 candidates".into(), t1.elapsed().as_secs_f64());
-    let t1 = Instant::now();
+    lap("3 candidates");
     let mut verified = forensics::dedup::verify(&docs, &fps, &stats, &cands, &cfg);
-    stages.insert("4 verify".into(), t1.elapsed().as_secs_f64());
-    let t1 = Instant::now();
+    lap("4 verify");
     forensics::dedup::align_pairs(&docs, &mut verified.pairs, &cfg);
-    stages.insert("5 align".into(), t1.elapsed().as_secs_f64());
-    let t1 = Instant::now();
+    lap("5 align");
     let result = forensics::dedup::cluster(&forensics::dedup::members(&fps), verified, Vec::new(), &cfg);
-    stages.insert("6 cluster".into(), t1.elapsed().as_secs_f64());
+    lap("6 cluster");
     let seconds = t.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu0;
     // Sanity: the facade gives the same families (small corpora only: it costs a second run).
@@ -234,7 +244,7 @@ fn child(args: &[String]) -> Result<()> {
     }
     let counts = BTreeMap::from([("candidates".to_string(), cands.len() as u64), ("threads".to_string(), rayon_threads() as u64)]);
     let pairs = result.pairs.iter().map(|p| (p.a.clone(), p.b.clone())).collect();
-    let r = RunResult { docs: docs.len(), bytes, seconds, cpu_seconds: cpu, peak_kb: vm_hwm_kb(), pairs, stages, counts };
+    let r = RunResult { docs: docs.len(), bytes, seconds, cpu_seconds: cpu, peak_kb: vm_hwm_kb(), pairs, stages, stage_cpu, counts };
     std::fs::write(out, serde_json::to_vec(&r)?)?;
     Ok(())
 }
