@@ -5,12 +5,13 @@
 //! again.
 //!
 //! The digest holds what a fingerprint needs that the statistics can still
-//! change: each MinHash bin's two smallest values over *all* shingles, with
-//! the sketch slots of the shingles holding them (the bin's minimum over the
-//! kept shingles is the first of the two that is not template text; a
-//! document with a bin where both are, and more shingles fell, is
-//! fingerprinted from its text again), and the content terms that may
-//! still be rare. The result is exactly
+//! change: each MinHash bin's smallest value over *all* shingles with the
+//! sketch slot of the shingle holding it, the runner-up of the bins whose
+//! winner may be template text (the bin's minimum over the kept shingles
+//! is the first of the two that is not; a document with a bin where both
+//! are and more shingles fell, or whose template winner has no runner-up
+//! kept, is fingerprinted from its text again), and the content terms that
+//! may still be rare. The result is exactly
 //! [`fingerprints`](crate::fingerprints)' (a test checks it).
 
 use crate::fingerprint::{Fingerprint, choose_rare, fingerprint};
@@ -37,10 +38,14 @@ pub struct Digest {
     pub minima: Vec<u32>,
     /// The sketch slot of the shingle holding each minimum.
     pub slots: Vec<u32>,
-    /// Each bin's second smallest value (of another shingle; `EMPTY` where none).
-    pub seconds: Vec<u32>,
-    /// The sketch slot of the shingle holding it.
-    pub second_slots: Vec<u32>,
+    /// `[bin, value, slot]` of each bin's second smallest value (of another
+    /// shingle; `EMPTY` where none) and the sketch slot of its shingle,
+    /// only for the bins whose winner's slot was frequent enough to be
+    /// template text; sorted by bin. The others' runner-ups are never read
+    /// unless a merged corpus makes their winner template, and then the
+    /// document is fingerprinted from its text: keeping all of them would
+    /// double the digest, held for the whole corpus at once.
+    pub runners_up: Vec<[u32; 3]>,
     /// Distinct names and numbers that may be rare: their document
     /// frequency in this shard is at most its `rare_cap` (the merged one can
     /// only be higher). In order of first occurrence.
@@ -65,6 +70,13 @@ struct Scratch {
     slots: Vec<u32>,
     anchors: Vec<u64>,
     plain: Vec<u64>,
+    seconds: Vec<u32>,
+    second_slots: Vec<u32>,
+    /// Documents of the shard and their template limit: a bin's runner-up is
+    /// kept when its winner's slot is counted at least a quarter as often
+    /// as a template shingle's would be by now.
+    shard_docs: u64,
+    limit: u32,
 }
 
 /// Statistics and digests of one set of documents (a shard), digests in
@@ -77,11 +89,12 @@ pub fn digest_docs(docs: &[CleanArticle], cfg: &DedupConfig) -> (DedupStats, Vec
     // This shard's rare cap (it grows with the corpus): what is above it here
     // is recorded in `dropped_df`, in case a larger union's cap covers it.
     let cfg = &DedupConfig { rare_max_df: cfg.rare_cap(docs.len() as u64), ..cfg.clone() };
+    let limit = shard_limit(docs.len() as u64, cfg);
     let (stats, mut digests) = docs
         .par_chunks(chunk)
         .map(|part| {
             let mut st = DedupStats::default();
-            let mut scratch = Scratch::default();
+            let mut scratch = Scratch { shard_docs: docs.len() as u64, limit, ..Scratch::default() };
             let mut ds: Vec<Digest> = part.iter().map(|d| digest_into(&mut st, d, cfg, &mut scratch)).collect();
             prune(&mut ds, &st, cfg.rare_max_df);
             (st, ds)
@@ -94,7 +107,24 @@ pub fn digest_docs(docs: &[CleanArticle], cfg: &DedupConfig) -> (DedupStats, Vec
         })
         .unwrap_or_default();
     prune(&mut digests, &stats, cfg.rare_max_df);
+    // Now that the shard is counted: runner-ups of winners at least half
+    // as frequent as template text (a union of shards can only count more).
+    digests.par_iter_mut().for_each(|d| {
+        let before = d.runners_up.len();
+        d.runners_up.retain(|r| {
+            let slot = d.slots.get(r[0] as usize).copied().unwrap_or(0) as usize;
+            stats.shingle_sketch.get(slot).map_or(0, |&c| u32::from(c)).saturating_mul(2) > limit
+        });
+        if d.runners_up.len() < before {
+            d.runners_up.shrink_to_fit();
+        }
+    });
     (stats, digests)
+}
+
+/// The template limit of a shard of `documents`.
+fn shard_limit(documents: u64, cfg: &DedupConfig) -> u32 {
+    DedupStats { documents, term_df: Default::default(), shingle_sketch: Vec::new() }.template_limit(cfg)
 }
 
 /// Drops the terms `stats` already count in more than `max` documents:
@@ -127,8 +157,11 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
     let bins = if minhash { minhash::clamp_bins(cfg.num_perm) } else { 0 };
     let mut minima = vec![EMPTY; bins];
     let mut slots = vec![0u32; bins];
-    let mut seconds = vec![EMPTY; bins];
-    let mut second_slots = vec![0u32; bins];
+    let (seconds, second_slots) = (&mut sc.seconds, &mut sc.second_slots);
+    seconds.clear();
+    seconds.resize(bins, EMPTY);
+    second_slots.clear();
+    second_slots.resize(bins, 0);
     let mut shingles = 0u32;
     sc.slots.clear();
     for_each_shingle(&sc.toks, cfg.shingle_size, cfg.seed, |h| {
@@ -177,6 +210,14 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
         if anchor { sc.anchors.push(h) } else { sc.plain.push(h) }
     }
     let (anchors, terms) = (sc.anchors.to_vec(), sc.plain.to_vec());
+    // count / k ≥ limit / (4 · shard_docs), in integers.
+    let k = st.documents;
+    let frequent = |slot: u32| {
+        let c = st.shingle_sketch.get(slot as usize).map_or(0, |&c| u64::from(c));
+        c.saturating_mul(4).saturating_mul(sc.shard_docs) >= u64::from(sc.limit).saturating_mul(k)
+    };
+    let runners_up: Vec<[u32; 3]> =
+        (0..bins).filter(|&b| minima[b] != EMPTY && frequent(slots[b])).map(|b| [b as u32, sc.seconds[b], sc.second_slots[b]]).collect();
     Digest {
         id: doc.id.clone(),
         language: doc.language.clone(),
@@ -184,8 +225,7 @@ fn digest_into(st: &mut DedupStats, doc: &CleanArticle, cfg: &DedupConfig, sc: &
         shingles,
         minima,
         slots,
-        seconds,
-        second_slots,
+        runners_up,
         anchors,
         terms,
         dropped_df: dropped,
@@ -233,18 +273,20 @@ fn from_digest(doc: &CleanArticle, dg: &Digest, stats: &DedupStats, cfg: &DedupC
     if cfg.mode != FingerprintMode::MinHash || dg.minima.len() != bins || dg.slots.len() != bins {
         return fingerprint(doc, stats, cfg);
     }
-    let ok = |v: &Vec<u32>| v.len() == bins;
-    if !(ok(&dg.slots) && ok(&dg.seconds) && ok(&dg.second_slots)) {
-        return fingerprint(doc, stats, cfg);
-    }
     let limit = stats.template_limit(cfg);
     let filtering = stats.documents > limit as u64;
     let mut sig = Vec::with_capacity(bins);
     for b in 0..bins {
-        let (v, s, v2, s2) = (dg.minima[b], dg.slots[b], dg.seconds[b], dg.second_slots[b]);
-        let kept = if v == EMPTY || !filtering || !stats.slot_is_template(s as usize, limit) {
-            v
-        } else if v2 == EMPTY {
+        let (v, s) = (dg.minima[b], dg.slots[b]);
+        if v == EMPTY || !filtering || !stats.slot_is_template(s as usize, limit) {
+            sig.push(v);
+            continue;
+        }
+        let Some(&[_, v2, s2]) = dg.runners_up.binary_search_by_key(&(b as u32), |r| r[0]).ok().map(|i| &dg.runners_up[i]) else {
+            // Template, and its runner-up was not kept.
+            return fingerprint(doc, stats, cfg);
+        };
+        let kept = if v2 == EMPTY {
             // Only the winner's shingle fell here, and it is template text.
             EMPTY
         } else if !stats.slot_is_template(s2 as usize, limit) {
