@@ -160,12 +160,10 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
                     s.push(Signal { name: "kept-letters".into(), weight: (v * 1000.0).round() / 1000.0, detail: format!("target writes {kj} letters only in words it shares with the source, which writes them elsewhere too; source {ki}") });
                 }
             }
-            if p.cross {
-                if let Some((ei, ej, tot)) = forms.same_script(i, j) {
-                    let v = (ei as f64 - ej as f64) / tot as f64 * w.forms_same;
-                    if v.abs() >= 1e-9 {
-                        s.push(Signal { name: "kept-forms".into(), weight: (v * 1000.0).round() / 1000.0, detail: format!("writes {ei} of the {tot} forms the other scripts' versions kept, against {ej}") });
-                    }
+            if let Some((ei, ej, tot)) = forms.same_script(i, j).filter(|_| p.cross) {
+                let v = (ei as f64 - ej as f64) / tot as f64 * w.forms_same;
+                if v.abs() >= 1e-9 {
+                    s.push(Signal { name: "kept-forms".into(), weight: (v * 1000.0).round() / 1000.0, detail: format!("writes {ei} of the {tot} forms the other scripts' versions kept, against {ej}") });
                 }
             }
             dir[i * n + j] = s.iter().map(|x| x.weight).sum();
