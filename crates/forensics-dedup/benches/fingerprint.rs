@@ -2,7 +2,7 @@
 //! `cargo bench -p forensics-dedup`
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use forensics_dedup::{lsh, minhash, normalize, shingle, simhash};
+use forensics_dedup::{lsh, minhash, normalize, shingle, simhash, terms};
 use std::hint::black_box;
 
 /// About 5 KB of news-like English, built from the seed corpus text.
@@ -23,6 +23,18 @@ fn benches(c: &mut Criterion) {
     g.bench_function("tokenise", |b| b.iter(|| normalize::tokens(black_box(&text), 1)));
     let toks = normalize::tokens(&text, 1);
     g.bench_function("shingle-5", |b| b.iter(|| shingle::shingles(black_box(&toks), 5, 1)));
+    // The one pass's term counting needs each document's distinct terms.
+    let ts = terms::terms(&text, &toks, 1);
+    let mut out = Vec::new();
+    g.bench_function("terms-distinct", |b| b.iter(|| terms::distinct_into(black_box(&ts), &mut out)));
+    g.bench_function("terms-sorted-distinct", |b| {
+        b.iter(|| {
+            let mut k: Vec<(u64, bool)> = black_box(&ts).iter().map(|t| (t.hash, t.name || t.number)).collect();
+            k.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            k.dedup_by_key(|e| e.0);
+            k
+        })
+    });
     let sh = shingle::shingles(&toks, 5, 1);
     for bins in [64usize, 128, 256] {
         g.bench_with_input(BenchmarkId::new("minhash-oph", bins), &bins, |b, &bins| b.iter(|| minhash::signature(black_box(&sh), bins, 1)));
