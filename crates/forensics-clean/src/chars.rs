@@ -49,12 +49,18 @@ struct Lazy {
     done: [AtomicU64; 16],
     alphanumeric: [AtomicU64; 1024],
     alphabetic: [AtomicU64; 1024],
+    /// Characters whose lower case is not themselves (a subset of the
+    /// letters): CJK, Devanagari, Thai … have no case, and `to_lowercase`
+    /// searches a table to say so (a fifth of the cleaner's key fold on
+    /// such pages).
+    lowers: [AtomicU64; 1024],
 }
 
 static BMP: Lazy = Lazy {
     done: [const { AtomicU64::new(0) }; 16],
     alphanumeric: [const { AtomicU64::new(0) }; 1024],
     alphabetic: [const { AtomicU64::new(0) }; 1024],
+    lowers: [const { AtomicU64::new(0) }; 1024],
 };
 
 /// The bitmap word holding `cp` (< 0x10000), filled if it was not yet.
@@ -70,13 +76,15 @@ fn word(map: &[AtomicU64; 1024], cp: u32) -> u64 {
 
 #[cold]
 fn fill(block: usize) {
-    let (mut alnum, mut alpha) = (0u64, 0u64);
+    let (mut alnum, mut alpha, mut lowers) = (0u64, 0u64, 0u64);
     for k in 0..64u32 {
         if let Some(c) = char::from_u32((block as u32) << 6 | k) {
             alnum |= u64::from(c.is_alphanumeric()) << k;
             alpha |= u64::from(c.is_alphabetic()) << k;
+            lowers |= u64::from(!c.to_lowercase().eq(std::iter::once(c))) << k;
         }
     }
+    BMP.lowers[block].store(lowers, Ordering::Relaxed);
     BMP.alphanumeric[block].store(alnum, Ordering::Relaxed);
     BMP.alphabetic[block].store(alpha, Ordering::Relaxed);
     BMP.done[block >> 6].fetch_or(1 << (block & 63), Ordering::Release);
@@ -105,6 +113,17 @@ pub fn is_alphabetic(c: char) -> bool {
         word(&BMP.alphabetic, cp) >> (cp & 63) & 1 != 0
     } else {
         c.is_alphabetic()
+    }
+}
+
+/// Whether `c`'s lower case differs from `c`, by table in the BMP.
+#[inline]
+fn lowers(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x10000 {
+        word(&BMP.lowers, cp) >> (cp & 63) & 1 != 0
+    } else {
+        is_alphabetic(c)
     }
 }
 
@@ -137,7 +156,7 @@ pub fn lower_single(c: char) -> Option<char> {
     if let Some(&l) = lower2().get((c as usize).wrapping_sub(0x80)).filter(|l| **l != '\0') {
         return Some(l);
     }
-    (!is_alphabetic(c)).then_some(c)
+    (!lowers(c)).then_some(c)
 }
 
 /// Appends the lower case of `c` to `out` as UTF-8.
@@ -148,7 +167,7 @@ pub fn push_lower(out: &mut Vec<u8>, c: char) {
         out.push((c as u8).to_ascii_lowercase());
     } else if let Some(&l) = lower2().get((c as usize).wrapping_sub(0x80)).filter(|l| **l != '\0') {
         out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-    } else if !is_alphabetic(c) {
+    } else if !lowers(c) {
         // Only letters have a lower case (tested over all of Unicode).
         out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
     } else {
@@ -193,10 +212,13 @@ mod tests {
 
     #[test]
     fn lower_case_table_is_std() {
-        for c in (0..0x3000u32).filter_map(char::from_u32) {
+        for c in (0..0x11000u32).filter_map(char::from_u32) {
             let mut got = Vec::new();
             push_lower(&mut got, c);
             assert_eq!(got, c.to_lowercase().collect::<String>().into_bytes(), "{:x}", c as u32);
+            if let Some(l) = lower_single(c) {
+                assert!(c.to_lowercase().eq(std::iter::once(l)), "{:x}", c as u32);
+            }
         }
     }
 
