@@ -160,18 +160,26 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
         while i < bytes.len() {
             // The ASCII part of the word in tight loops of their own (the
             // one loop for all cases kept its counters on the stack).
-            let (run, run_digits) = ascii_word_run(bytes, i);
-            if run > i {
-                let src = &bytes[i..run];
-                if let Some(dst) = key.get_mut(o..o + src.len()) {
-                    for (d, s) in dst.iter_mut().zip(src) {
-                        *d = s.to_ascii_lowercase();
-                    }
+            // Scanned and lower-cased into the key in the same step (a
+            // scan, then a copy, walked each word twice).
+            let mut n = 0;
+            let src = bytes.get(i..).unwrap_or(&[]);
+            for (d, &b) in key.get_mut(o..).unwrap_or(&mut []).iter_mut().zip(src) {
+                let class = ASCII_WORD[b as usize];
+                if class == 0 {
+                    break;
                 }
-                o += src.len();
-                digits += run_digits;
-                i = run;
+                digits += usize::from((class >> 1) & 1);
+                *d = b | (class & 0x20);
+                n += 1;
             }
+            // (The key is sized so that it never runs out first.)
+            while let Some(&class) = src.get(n).map(|&b| &ASCII_WORD[b as usize]).filter(|&&c| c != 0) {
+                digits += usize::from((class >> 1) & 1);
+                n += 1;
+            }
+            o += n;
+            i += n;
             if bytes.get(i).is_none_or(|&b| b < 0x80) {
                 break;
             }
@@ -226,7 +234,8 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
     (f, key_len)
 }
 
-/// ASCII bytes that continue a word: letters and `'` and `-` (1), digits (2).
+/// ASCII bytes that continue a word: letters and `'` and `-` (1), digits
+/// (2); upper-case letters carry 0x20, the bit that lower-cases them.
 static ASCII_WORD: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -234,6 +243,8 @@ static ASCII_WORD: [u8; 256] = {
         let class = crate::chars::ASCII[b];
         t[b] = if class & crate::chars::DIGIT != 0 {
             2
+        } else if class & crate::chars::UPPER != 0 {
+            1 | 0x20
         } else if class & (crate::chars::ALNUM | crate::chars::JOIN) != 0 {
             1
         } else {
@@ -243,21 +254,6 @@ static ASCII_WORD: [u8; 256] = {
     }
     t
 };
-
-/// The end of the run of ASCII word bytes starting at `i`, and its digits.
-#[inline]
-fn ascii_word_run(bytes: &[u8], mut i: usize) -> (usize, usize) {
-    let mut digits = 0;
-    while let Some(&b) = bytes.get(i) {
-        let class = ASCII_WORD[b as usize];
-        if class == 0 {
-            break;
-        }
-        digits += usize::from(class >> 1);
-        i += 1;
-    }
-    (i, digits)
-}
 
 /// The text a block's corpus key hashes (see [`crate::block_key`]): lower
 /// case, whitespace runs as one space, no whitespace at either end.
