@@ -256,23 +256,22 @@ impl Votes {
                         words += 1;
                         len = 0;
                     }
-                    // The run of ASCII letters, copied in one loop.
-                    let mut j = i + 1;
-                    while j < bytes.len() && VOTE_LETTER[bytes[j] as usize] {
-                        j += 1;
-                    }
-                    let run = &bytes[i..j];
-                    if let Some(dst) = buf.get_mut(len..len + run.len()) {
-                        for (d, s) in dst.iter_mut().zip(run) {
-                            *d = s.to_ascii_lowercase();
+                    // The run of ASCII letters, found and lower-cased in
+                    // one loop (what does not fit the buffer is counted).
+                    let src = &bytes[i..];
+                    let mut n = 0;
+                    for (d, &s) in buf.get_mut(len..).unwrap_or(&mut []).iter_mut().zip(src) {
+                        if !VOTE_LETTER[s as usize] {
+                            break;
                         }
-                    } else {
-                        for (d, s) in buf.iter_mut().skip(len).zip(run) {
-                            *d = s.to_ascii_lowercase();
-                        }
+                        *d = s.to_ascii_lowercase();
+                        n += 1;
                     }
-                    len += run.len();
-                    i = j;
+                    while src.get(n).is_some_and(|&s| VOTE_LETTER[s as usize]) {
+                        n += 1;
+                    }
+                    len += n;
+                    i += n;
                     continue;
                 }
                 i += 1;
