@@ -251,12 +251,13 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> (Option<usize>, usize) {
     }
     let buf = &mut out[..need];
     let mut o = 0usize;
-    let mut put = |o: &mut usize, b: u8| {
+    #[inline(always)]
+    fn put(buf: &mut [u8], o: &mut usize, b: u8) {
         if let Some(slot) = buf.get_mut(*o) {
             *slot = b;
         }
         *o += 1;
-    };
+    }
     let mut space = false;
     let mut colon = None;
     let bytes = s.as_bytes();
@@ -268,10 +269,26 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> (Option<usize>, usize) {
             let f = FOLD[b as usize];
             if f > 2 {
                 if space && o > 0 {
-                    put(&mut o, b' ');
+                    put(buf, &mut o, b' ');
                 }
                 space = false;
-                put(&mut o, f);
+                put(buf, &mut o, f);
+                // The letters that follow in a loop of their own (anything
+                // else goes round the outer loop: a letter after it is
+                // written there as here, since `space` is unset).
+                let src = bytes.get(i..).unwrap_or(&[]);
+                let mut n = 0;
+                for (d, &c) in buf.get_mut(o..).unwrap_or(&mut []).iter_mut().zip(src) {
+                    let g = if c < 0x80 { FOLD[c as usize] } else { 0 };
+                    if g <= 2 {
+                        break;
+                    }
+                    *d = g;
+                    n += 1;
+                }
+                o += n;
+                i += n;
+                continue;
             } else if f != 0 {
                 if f == 1 && colon.is_none() {
                     colon = Some(o);
@@ -284,7 +301,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> (Option<usize>, usize) {
         i += len;
         if crate::chars::is_alphabetic(c) {
             if space && o > 0 {
-                put(&mut o, b' ');
+                put(buf, &mut o, b' ');
             }
             space = false;
             let mut utf8 = [0u8; 4];
@@ -297,7 +314,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> (Option<usize>, usize) {
                 }
             };
             for &u in lower {
-                put(&mut o, u);
+                put(buf, &mut o, u);
             }
         } else if !c.is_numeric() && c != '’' {
             space = true;
