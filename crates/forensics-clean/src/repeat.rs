@@ -28,7 +28,7 @@ pub(crate) fn repeats(blocks: &[&str]) -> Vec<bool> {
     for end in ends {
         let block = grams.get(start..end).unwrap_or(&[]);
         start = end;
-        let repeat = block.len() >= MIN_GRAMS && block.iter().filter(|&&g| seen.contains(g)).count() as f64 >= COVERED * block.len() as f64;
+        let repeat = block.len() >= MIN_GRAMS && covered(&seen, block);
         if !repeat {
             for &g in block {
                 seen.insert(g);
@@ -37,6 +37,21 @@ pub(crate) fn repeats(blocks: &[&str]) -> Vec<bool> {
         out.push(repeat);
     }
     out
+}
+
+/// Whether at least [`COVERED`] of `block`'s grams are in `seen`. Most
+/// blocks are new text: the count stops once the grams left cannot reach
+/// the share any more.
+fn covered(seen: &Seen, block: &[u64]) -> bool {
+    let need = COVERED * block.len() as f64;
+    let mut hits = 0usize;
+    for (k, &g) in block.iter().enumerate() {
+        if ((hits + block.len() - k) as f64) < need {
+            return false;
+        }
+        hits += usize::from(seen.contains(g));
+    }
+    hits as f64 >= need
 }
 
 /// A set of 4-gram hashes: open addressing in one flat array sized once
@@ -95,6 +110,17 @@ impl Seen {
     }
 }
 
+/// ASCII letters and digits (one load a byte, no range test first).
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = chars::ASCII[b] & chars::ALNUM != 0;
+        b += 1;
+    }
+    t
+};
+
 /// Hashes of the runs of four words (letters and digits, lower-cased),
 /// appended to `out`. A word is hashed by its lower-cased UTF-8 bytes
 /// ([`crate::table::hash`]); an ASCII word straight from the text.
@@ -109,7 +135,7 @@ fn word_grams(text: &str, out: &mut Vec<u64>) {
             out.push(window[0] ^ window[1].rotate_left(16) ^ window[2].rotate_left(32) ^ window[3].rotate_left(48));
         }
     };
-    let alnum = |b: u8| b < 0x80 && chars::ASCII[b as usize] & chars::ALNUM != 0;
+    let alnum = |b: u8| ALNUM[b as usize];
     let mut word: Vec<u8> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
