@@ -68,19 +68,41 @@ pub fn measure(a: &DocFeatures, b: &DocFeatures) -> Measures {
     Measures { jaccard, containment_a_in_b, containment_b_in_a, term_overlap, sentence_cover, sentence_cover_any, anchor_overlap }
 }
 
+/// The temporaries of [`sentence_cover`], kept per thread: it runs once per
+/// candidate pair, and five allocations a pair showed in the profile.
+#[derive(Default)]
+struct Cover {
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    seen: Vec<bool>,
+    matched: Vec<(u32, f32)>,
+    best_chain: Vec<f32>,
+}
+
+thread_local! {
+    static COVER: std::cell::RefCell<Cover> = std::cell::RefCell::new(Cover::default());
+}
+
 fn sentence_cover(light: &DocFeatures, heavy: &DocFeatures) -> (f64, f64) {
     let total: f32 = light.sentences.iter().map(|s| s.1).sum();
     if total <= 0.0 {
         return (0.0, 0.0);
     }
+    COVER.with(|c| cover_in(&mut c.borrow_mut(), light, heavy, total))
+}
+
+fn cover_in(c: &mut Cover, light: &DocFeatures, heavy: &DocFeatures, total: f32) -> (f64, f64) {
     // Shared weight per sentence of the heavy document, and which were touched.
-    let mut acc = vec![0.0f32; heavy.sentences.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut seen = vec![false; heavy.sentences.len()];
+    let Cover { acc, touched, seen, matched, best_chain } = c;
+    acc.clear();
+    acc.resize(heavy.sentences.len(), 0.0);
+    seen.clear();
+    seen.resize(heavy.sentences.len(), false);
+    touched.clear();
     // Best partner of every light sentence.
-    let mut matched: Vec<(u32, f32)> = Vec::new();
+    matched.clear();
     for (s, (_, sw)) in light.sentences.iter().enumerate() {
-        for &k in &touched {
+        for &k in touched.iter() {
             acc[k as usize] = 0.0;
             seen[k as usize] = false;
         }
@@ -105,7 +127,8 @@ fn sentence_cover(light: &DocFeatures, heavy: &DocFeatures) -> (f64, f64) {
     }
     let any: f32 = matched.iter().map(|m| m.1).sum();
     // Heaviest chain of non-decreasing partner positions.
-    let mut best_chain = vec![0.0f32; matched.len()];
+    best_chain.clear();
+    best_chain.resize(matched.len(), 0.0);
     for i in 0..matched.len() {
         let mut b = 0.0f32;
         for j in 0..i {
