@@ -25,8 +25,12 @@ pub struct DocFeatures {
     pub sentences: Vec<(std::ops::Range<u32>, f32)>,
     /// The distinct terms of every sentence (sorted by hash within one), with their weights, end to end.
     pub sentence_terms: Vec<(u64, f32)>,
-    /// `(term, sentence)` for every sentence term, sorted: which sentences hold a term.
-    pub sentence_index: Vec<(u64, u32)>,
+    /// The rank in `terms` of every entry of `sentence_terms`.
+    pub sentence_ranks: Vec<u32>,
+    /// Which sentences hold a term: those of `terms[r]` are
+    /// `term_sentences[r]..term_sentences[r + 1]` of `sentence_list`, in order.
+    pub term_sentences: Vec<u32>,
+    pub sentence_list: Vec<u32>,
 }
 
 impl DocFeatures {
@@ -139,8 +143,7 @@ fn features_in(sc: &mut Scratch, text: &str, toks: &[Token], stats: &DedupStats,
             sc.sentence_ranks.truncate(start);
         }
     }
-    // `(term, sentence)` sorted, by counting: the ranks order the terms, and
-    // sentences come in order within each.
+    // Sentences grouped by term, by counting (sentences come in order within each).
     sc.at.clear();
     sc.at.resize(d + 1, 0);
     for &r in &sc.sentence_ranks {
@@ -149,11 +152,12 @@ fn features_in(sc: &mut Scratch, text: &str, toks: &[Token], stats: &DedupStats,
     for r in 0..d {
         sc.at[r + 1] += sc.at[r];
     }
-    let mut sentence_index: Vec<(u64, u32)> = vec![(0, 0); sc.sentence_ranks.len()];
+    let term_sentences = sc.at.clone();
+    let mut sentence_list: Vec<u32> = vec![0; sc.sentence_ranks.len()];
     for (k, (range, _)) in sc.sents.iter().enumerate() {
         for j in range.start as usize..range.end as usize {
             let r = sc.sentence_ranks[j] as usize;
-            sentence_index[sc.at[r] as usize] = (sc.sentence_terms[j].0, k as u32);
+            sentence_list[sc.at[r] as usize] = k as u32;
             sc.at[r] += 1;
         }
     }
@@ -164,7 +168,9 @@ fn features_in(sc: &mut Scratch, text: &str, toks: &[Token], stats: &DedupStats,
         weight,
         sentences: sc.sents.clone(),
         sentence_terms: sc.sentence_terms.clone(),
-        sentence_index,
+        sentence_ranks: sc.sentence_ranks.clone(),
+        term_sentences,
+        sentence_list,
     }
 }
 
@@ -217,7 +223,11 @@ mod tests {
         let mut sentence_index: Vec<(u64, u32)> =
             sents.iter().enumerate().flat_map(|(k, (r, _))| sentence_terms[r.start as usize..r.end as usize].iter().map(move |e| (e.0, k as u32))).collect();
         sentence_index.sort_unstable();
-        DocFeatures { shingles: kept_from_tokens(&toks, stats, cfg), terms: terms_v, anchors, weight, sentences: sents, sentence_terms, sentence_index }
+        let rank = |h: u64| terms_v.binary_search_by_key(&h, |e| e.0).unwrap_or(usize::MAX) as u32;
+        let sentence_ranks = sentence_terms.iter().map(|e| rank(e.0)).collect();
+        let term_sentences = (0..=terms_v.len()).map(|r| sentence_index.partition_point(|e| (rank(e.0) as usize) < r) as u32).collect();
+        let sentence_list = sentence_index.iter().map(|e| e.1).collect();
+        DocFeatures { shingles: kept_from_tokens(&toks, stats, cfg), terms: terms_v, anchors, weight, sentences: sents, sentence_terms, sentence_ranks, term_sentences, sentence_list }
     }
 
     fn check(texts: &[String]) {

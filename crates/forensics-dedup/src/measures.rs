@@ -77,6 +77,8 @@ struct Cover {
     seen: Vec<bool>,
     matched: Vec<(u32, f32)>,
     best_chain: Vec<f32>,
+    /// Rank in the heavy document's terms of each of the light one's (`u32::MAX`: absent).
+    to_heavy: Vec<u32>,
 }
 
 thread_local! {
@@ -93,7 +95,22 @@ fn sentence_cover(light: &DocFeatures, heavy: &DocFeatures) -> (f64, f64) {
 
 fn cover_in(c: &mut Cover, light: &DocFeatures, heavy: &DocFeatures, total: f32) -> (f64, f64) {
     // Shared weight per sentence of the heavy document, and which were touched.
-    let Cover { acc, touched, seen, matched, best_chain } = c;
+    let Cover { acc, touched, seen, matched, best_chain, to_heavy } = c;
+    // One merge of the sorted term lists instead of a binary search per sentence term.
+    to_heavy.clear();
+    to_heavy.resize(light.terms.len(), u32::MAX);
+    let (mut i, mut j) = (0, 0);
+    while i < light.terms.len() && j < heavy.terms.len() {
+        match light.terms[i].0.cmp(&heavy.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                to_heavy[i] = j as u32;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     acc.clear();
     acc.resize(heavy.sentences.len(), 0.0);
     seen.clear();
@@ -101,15 +118,17 @@ fn cover_in(c: &mut Cover, light: &DocFeatures, heavy: &DocFeatures, total: f32)
     touched.clear();
     // Best partner of every light sentence.
     matched.clear();
-    for (s, (_, sw)) in light.sentences.iter().enumerate() {
+    for (range, sw) in &light.sentences {
         for &k in touched.iter() {
             acc[k as usize] = 0.0;
             seen[k as usize] = false;
         }
         touched.clear();
-        for &(h, w) in light.sentence(s) {
-            let from = heavy.sentence_index.partition_point(|e| e.0 < h);
-            for &(_, k) in heavy.sentence_index[from..].iter().take_while(|e| e.0 == h) {
+        let (a, b) = (range.start as usize, range.end as usize);
+        for (&(_, w), &r) in light.sentence_terms.get(a..b).unwrap_or(&[]).iter().zip(light.sentence_ranks.get(a..b).unwrap_or(&[])) {
+            let Some(&rh) = to_heavy.get(r as usize).filter(|&&rh| rh != u32::MAX) else { continue };
+            let ks = heavy.term_sentences.get(rh as usize..rh as usize + 2).map_or(0..0, |w| w[0] as usize..w[1] as usize);
+            for &k in heavy.sentence_list.get(ks).unwrap_or(&[]) {
                 if !seen[k as usize] {
                     seen[k as usize] = true;
                     touched.push(k);
