@@ -14,6 +14,11 @@ mod eval_wmt;
 
 use anyhow::{bail, Result};
 
+// The allocator the `forensics` binary uses (see its main.rs), so
+// benchmarks run in-process measure what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = if args.len() > 1 { &args[1..] } else { &[][..] };
