@@ -159,6 +159,20 @@ pub fn lower_single(c: char) -> Option<char> {
     (!lowers(c)).then_some(c)
 }
 
+/// Calls `f` with each UTF-8 byte of the lower case of `c`, allocating nothing.
+#[inline]
+pub fn for_each_lower_byte(c: char, mut f: impl FnMut(u8)) {
+    let mut utf8 = [0u8; 4];
+    match lower_single(c) {
+        Some(l) => l.encode_utf8(&mut utf8).bytes().for_each(&mut f),
+        None => {
+            for l in c.to_lowercase() {
+                l.encode_utf8(&mut utf8).bytes().for_each(&mut f);
+            }
+        }
+    }
+}
+
 /// Appends the lower case of `c` to `out` as UTF-8.
 #[inline]
 pub fn push_lower(out: &mut Vec<u8>, c: char) {

@@ -304,18 +304,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> (Option<usize>, usize) {
                 put(buf, &mut o, b' ');
             }
             space = false;
-            let mut utf8 = [0u8; 4];
-            let mut more = Vec::new();
-            let lower: &[u8] = match crate::chars::lower_single(c) {
-                Some(l) => l.encode_utf8(&mut utf8).as_bytes(),
-                None => {
-                    crate::chars::push_lower(&mut more, c);
-                    &more
-                }
-            };
-            for &u in lower {
-                put(buf, &mut o, u);
-            }
+            crate::chars::for_each_lower_byte(c, |u| put(buf, &mut o, u));
         } else if !c.is_numeric() && c != '’' {
             space = true;
         }

@@ -289,21 +289,12 @@ impl Votes {
                     words += 1;
                     len = 0;
                 }
-                let mut utf8 = [0u8; 4];
-                let mut more = Vec::new();
-                let lower: &[u8] = match crate::chars::lower_single(c) {
-                    Some(l) => l.encode_utf8(&mut utf8).as_bytes(),
-                    None => {
-                        crate::chars::push_lower(&mut more, c);
-                        &more
-                    }
-                };
-                for &u in lower {
+                crate::chars::for_each_lower_byte(c, |u| {
                     if len < buf.len() {
                         buf[len] = u;
                     }
                     len += 1;
-                }
+                });
             } else if in_word {
                 in_word = false;
                 end_word(&buf, len, &mut hits);
