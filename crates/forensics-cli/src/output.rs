@@ -2,22 +2,41 @@
 
 use crate::args::{ColorWhen, Global};
 use anyhow::{Context, Result};
-use std::io::Write;
+use std::io::{BufWriter, ErrorKind, Write};
 use std::path::Path;
 
-/// Writes `text` to `out`, or to standard output. A reader that went away
-/// (`forensics … | head`) ends the output quietly.
+/// Writes `text` to `out`, or to standard output.
 pub(crate) fn emit(text: &str, out: Option<&Path>) -> Result<()> {
+    emit_with(out, |w| w.write_all(text.as_bytes()))
+}
+
+/// Lets `write` stream into `out`, or into standard output, through one
+/// buffer: large outputs (the JSON of a million documents) are never held
+/// whole. A reader that went away (`forensics … | head`) ends the output quietly.
+pub(crate) fn emit_with(out: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match out {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("{}: cannot write", p.display())),
+        Some(p) => {
+            let cannot = || format!("{}: cannot write", p.display());
+            let file = std::fs::File::create(p).with_context(cannot)?;
+            let mut w = BufWriter::new(file);
+            write(&mut w).and_then(|()| w.flush()).with_context(cannot)
+        }
         None => {
-            let mut so = std::io::stdout().lock();
-            match so.write_all(text.as_bytes()).and_then(|()| so.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("standard output"),
+            let mut w = BufWriter::new(std::io::stdout().lock());
+            match write(&mut w).and_then(|()| w.flush()) {
+                Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(e).context("standard output"),
                 _ => Ok(()),
             }
         }
     }
+}
+
+/// `value` as pretty JSON and a newline on standard output, streamed.
+pub(crate) fn emit_json(value: &impl serde::Serialize) -> Result<()> {
+    emit_with(None, |w| {
+        serde_json::to_writer_pretty(&mut *w, value)?;
+        w.write_all(b"\n")
+    })
 }
 
 /// Whether text output gets colour: never into a file; on standard output as

@@ -3,32 +3,47 @@
 
 use forensics_provenance::Analysis;
 use serde::Serialize;
+use std::io::{self, Write};
 
 /// Renders a header line (`schema`, `tool`), then one line per document,
 /// family, relation and skipped input, each with `"record"` first.
 pub fn render_jsonl(a: &Analysis) -> String {
-    let mut out = String::new();
-    let header = serde_json::json!({ "schema": a.schema, "tool": a.tool });
-    line(&mut out, "header", &header);
-    a.documents.iter().for_each(|d| line(&mut out, "document", d));
-    a.families.iter().for_each(|f| line(&mut out, "family", f));
-    a.relations.iter().for_each(|r| line(&mut out, "relation", r));
-    a.skipped.iter().for_each(|s| line(&mut out, "skipped", s));
-    out
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes UTF-8 only.
+    let _ = write_jsonl(a, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn line<T: Serialize>(out: &mut String, tag: &str, value: &T) {
+/// [`render_jsonl`] written record by record to `w`, so that a large
+/// analysis never exists as one string (wrap `w` in a `BufWriter`).
+pub fn write_jsonl<W: Write>(a: &Analysis, mut w: W) -> io::Result<()> {
+    let header = serde_json::json!({ "schema": a.schema, "tool": a.tool });
+    line(&mut w, "header", &header)?;
+    for d in &a.documents {
+        line(&mut w, "document", d)?;
+    }
+    for f in &a.families {
+        line(&mut w, "family", f)?;
+    }
+    for r in &a.relations {
+        line(&mut w, "relation", r)?;
+    }
+    for s in &a.skipped {
+        line(&mut w, "skipped", s)?;
+    }
+    Ok(())
+}
+
+fn line<W: Write, T: Serialize>(w: &mut W, tag: &str, value: &T) -> io::Result<()> {
     // Serialising our own model types cannot fail (no maps with non-string keys).
     let body = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
-    out.push_str("{\"record\":\"");
-    out.push_str(tag);
-    out.push('"');
+    write!(w, "{{\"record\":\"{tag}\"")?;
     match body.strip_prefix('{') {
         Some(rest) if rest != "}" => {
-            out.push(',');
-            out.push_str(rest);
+            w.write_all(b",")?;
+            w.write_all(rest.as_bytes())?;
         }
-        _ => out.push('}'),
+        _ => w.write_all(b"}")?,
     }
-    out.push('\n');
+    w.write_all(b"\n")
 }

@@ -37,7 +37,7 @@ pub use dedup::render_dedup_text;
 pub use diff::{compare, render_diff_html, render_diff_text, Comparison};
 pub use dot::render_dot;
 pub use html::render_html;
-pub use jsonl::render_jsonl;
+pub use jsonl::{render_jsonl, write_jsonl};
 pub use text::{important_changes, render_text, TextOptions, TOP_CHANGES};
 pub use worddiff::{parse_word_diff, DiffPiece};
 

@@ -2,7 +2,7 @@
 
 use super::{exit_for, read, warn_skipped};
 use crate::args::{CleanFormat, Global};
-use crate::output::{color, emit};
+use crate::output::{color, emit, emit_json};
 use crate::progress::Watch;
 use anyhow::{Context, Result};
 use forensics_report::render_clean_text;
@@ -21,17 +21,16 @@ pub(super) fn run(g: &Global, paths: &[PathBuf], format: CleanFormat, out_dir: O
             std::fs::write(&path, format!("{}\n", c.text.trim_end())).with_context(|| format!("{}: cannot write", path.display()))?;
         }
     }
-    let text = match format {
-        CleanFormat::Json => serde_json::to_string_pretty(&serde_json::json!({ "documents": cleaned, "skipped": inputs.skipped }))? + "\n",
+    warn_skipped(g, inputs.skipped.iter().map(|s| (s.source.as_str(), s.locator.as_deref(), s.reason.as_str())));
+    match format {
+        CleanFormat::Json => emit_json(&serde_json::json!({ "documents": cleaned, "skipped": inputs.skipped }))?,
         // With --out-dir the texts are in the files; stdout gets only what --explain asks for.
-        CleanFormat::Text if out_dir.is_some() && !explain => String::new(),
+        CleanFormat::Text if out_dir.is_some() && !explain => {}
         CleanFormat::Text => {
             let colour = color(g, None);
-            articles.iter().zip(&cleaned).map(|(a, c)| render_clean_text(a, c, explain, colour)).collect()
+            emit(&articles.iter().zip(&cleaned).map(|(a, c)| render_clean_text(a, c, explain, colour)).collect::<String>(), None)?
         }
-    };
-    warn_skipped(g, inputs.skipped.iter().map(|s| (s.source.as_str(), s.locator.as_deref(), s.reason.as_str())));
-    emit(&text, None)?;
+    }
     Ok(exit_for(inputs.skipped.len()))
 }
 

@@ -2,7 +2,7 @@
 
 use super::{exit_for, read, warn_skipped};
 use crate::args::{DedupFormat, Global};
-use crate::output::{color, emit};
+use crate::output::{color, emit, emit_json};
 use crate::progress::Watch;
 use anyhow::{bail, Result};
 use forensics::{Observer, Stage};
@@ -26,9 +26,10 @@ pub(super) fn run(g: &Global, paths: &[PathBuf], threshold: Option<f64>, format:
     let start = std::time::Instant::now();
     let result = forensics::dedup::dedup(&cleaned, &cfg);
     watch.stage_finished(Stage::Dedup, start.elapsed());
-    let text = match format {
-        DedupFormat::Text => render_dedup_text(&result, color(g, None)),
-        DedupFormat::Json => serde_json::to_string_pretty(&serde_json::json!({ "dedup": result, "skipped": inputs.skipped }))? + "\n",
+    warn_skipped(g, inputs.skipped.iter().map(|s| (s.source.as_str(), s.locator.as_deref(), s.reason.as_str())));
+    match format {
+        DedupFormat::Text => emit(&render_dedup_text(&result, color(g, None)), None)?,
+        DedupFormat::Json => emit_json(&serde_json::json!({ "dedup": result, "skipped": inputs.skipped }))?,
         DedupFormat::Jsonl => {
             let mut out = String::new();
             let mut line = |tag: &str, v: serde_json::Value| out.push_str(&format!("{}\n", serde_json::json!({ "record": tag, "value": v })));
@@ -36,10 +37,8 @@ pub(super) fn run(g: &Global, paths: &[PathBuf], threshold: Option<f64>, format:
             result.pairs.iter().for_each(|p| line("pair", serde_json::to_value(p).unwrap_or_default()));
             result.same_event.iter().for_each(|e| line("same-event", serde_json::to_value(e).unwrap_or_default()));
             inputs.skipped.iter().for_each(|s| line("skipped", serde_json::to_value(s).unwrap_or_default()));
-            out
+            emit(&out, None)?
         }
-    };
-    warn_skipped(g, inputs.skipped.iter().map(|s| (s.source.as_str(), s.locator.as_deref(), s.reason.as_str())));
-    emit(&text, None)?;
+    }
     Ok(exit_for(inputs.skipped.len()))
 }
