@@ -32,6 +32,7 @@ mod dom;
 mod extract;
 mod hints;
 mod meta;
+mod source;
 
 pub use extract::{Method, Options};
 pub use meta::PageMeta;
@@ -45,8 +46,9 @@ pub fn parse_html(id: &str, bytes: &[u8]) -> Article {
 
 /// Parses page bytes with the given extraction options.
 pub fn parse_html_with(id: &str, bytes: &[u8], opts: &Options) -> Article {
-    let (source, mut diagnostics) = decode::decode_html(bytes);
-    let (page, blocks) = extract_blocks(&source, opts);
+    let decoded = decode::decode_html(bytes);
+    let mut diagnostics = decoded.diagnostics.clone();
+    let (page, blocks) = extract_blocks(&decoded.text, opts);
     let blocks = retitle_teaser_headings(blocks);
     let mut text = String::new();
     let mut out = Vec::with_capacity(blocks.len());
@@ -63,11 +65,12 @@ pub fn parse_html_with(id: &str, bytes: &[u8], opts: &Options) -> Article {
         }
         let start = text.len();
         text.push_str(&t);
-        out.push(Block { kind, span: Span::new(start, text.len()) });
+        out.push(Block::new(kind, Span::new(start, text.len())));
     }
     if out.is_empty() {
         diagnostics.push(Diagnostic { severity: Severity::Warning, message: "no article text found in the page".into(), span: None });
     }
+    place_in_source(bytes, &decoded, &text, &mut out, &mut diagnostics);
     let meta = Metadata {
         headline,
         published: page.published.as_deref().and_then(meta::parse_date),
@@ -78,6 +81,39 @@ pub fn parse_html_with(id: &str, bytes: &[u8], opts: &Options) -> Article {
         ..Metadata::default()
     };
     Article { id: id.to_string(), text, meta, blocks: out, diagnostics }
+}
+
+/// Gives each block the byte range of the page (as given, before decoding)
+/// its text was extracted from.
+fn place_in_source(bytes: &[u8], decoded: &forensics_parse::Decoded, text: &str, blocks: &mut [Block], diagnostics: &mut Vec<Diagnostic>) {
+    if blocks.is_empty() {
+        return;
+    }
+    let Some(visible) = source::Visible::scan(&decoded.text) else {
+        diagnostics.push(Diagnostic { severity: Severity::Warning, message: "page too large to give blocks source positions".into(), span: None });
+        return;
+    };
+    let placed = visible.place(blocks.iter().map(|b| b.span.slice(text)));
+    let offsets: Vec<usize> = placed.iter().flatten().flat_map(|&(s, e)| [s, e]).collect();
+    let mut input = decode::to_input(bytes, decoded, &offsets).into_iter();
+    let mut missing = 0;
+    for (block, place) in blocks.iter_mut().zip(&placed) {
+        match place {
+            Some(_) => {
+                if let (Some(s), Some(e)) = (input.next(), input.next()) {
+                    block.source = Some(Span::new(s, e));
+                }
+            }
+            None => missing += 1,
+        }
+    }
+    if missing > 0 {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!("{missing} of {} blocks not found in the page source: no source position", blocks.len()),
+            span: None,
+        });
+    }
 }
 
 /// The page metadata and the extracted blocks (kind, text) of an HTML string.

@@ -15,7 +15,8 @@ fn check(name: &str) -> String {
     let a = load(name);
     let mut out = format!("{:#?}\n", a.meta);
     for b in &a.blocks {
-        out.push_str(&format!("[{:?}] {}\n", b.kind, a.block_text(b)));
+        let at = b.source.map(|s| format!(" @{}..{}", s.start, s.end)).unwrap_or_default();
+        out.push_str(&format!("[{:?}{at}] {}\n", b.kind, a.block_text(b)));
     }
     for d in &a.diagnostics {
         out.push_str(&format!("! {}\n", d.message));
@@ -61,4 +62,66 @@ fn body_excludes_furniture() {
     for kept in ["Residents return", "Schools reopen on Thursday.", "public records."] {
         assert!(body.contains(kept), "{kept:?} missing from the body:\n{body}");
     }
+}
+
+/// The visible text of a piece of page source, spaces removed: parsed on its
+/// own by html5ever (not by the crate's scanner), so this checks the source
+/// positions independently.
+fn visible(html: &str) -> String {
+    const HIDDEN: &[&str] = &["script", "style", "title", "textarea", "noscript", "template"];
+    let frag = scraper::Html::parse_fragment(html);
+    let mut out = String::new();
+    for node in frag.tree.root().descendants() {
+        if let scraper::Node::Text(t) = node.value() {
+            let hidden = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| HIDDEN.contains(&e.name())));
+            if !hidden {
+                out.extend(t.chars().filter(|c| !c.is_whitespace()));
+            }
+        }
+    }
+    out
+}
+
+fn no_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every block's source range, cut from the page bytes, decoded and with its
+/// tags stripped and entities decoded, reads as the block's text.
+fn check_sources(name: &str, bytes: &[u8], encoding: &'static encoding_rs::Encoding) {
+    let a = forensics_html::parse_html(name, bytes);
+    assert!(!a.blocks.is_empty(), "{name}: no blocks");
+    for b in &a.blocks {
+        let src = b.source.unwrap_or_else(|| panic!("{name}: block {:?} has no source position", a.block_text(b)));
+        let raw = &bytes[src.start..src.end];
+        let (slice, _) = encoding.decode_without_bom_handling(raw);
+        assert_eq!(visible(&slice), no_space(a.block_text(b)), "{name}: source {src:?}");
+    }
+}
+
+#[test]
+fn source_positions_quote_the_page() {
+    for (name, enc) in [("news-jsonld.html", encoding_rs::UTF_8), ("blog-no-hints.html", encoding_rs::UTF_8), ("legacy-encoding.html", encoding_rs::WINDOWS_1252)] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages").join(name);
+        check_sources(name, &std::fs::read(&path).unwrap(), enc);
+    }
+}
+
+/// A page re-encoded: positions are in the bytes as given, not in the decoded text.
+#[test]
+fn source_positions_in_other_encodings() {
+    let page = "<html><head><meta charset=\"{cs}\"><title>東京で大雨</title></head><body><nav><a href=/>ホーム</a></nav>\
+        <article><h1>東京で大雨 &amp; 強風</h1><p>東京都心では十日、記録的な大雨となり、交通機関に大きな乱れが出た。気象庁によると、一時間に百ミリを超える雨が観測された。</p>\
+        <p>多くの学校が休校となり、住民は避難を呼びかけられた。被害の全容はまだ分かっていない。専門家は、さらなる警戒が必要だと話している。</p></article></body></html>";
+    let mut utf8_bom = vec![0xEF, 0xBB, 0xBF];
+    utf8_bom.extend_from_slice(page.replace("{cs}", "utf-8").as_bytes());
+    check_sources("utf8-bom", &utf8_bom, encoding_rs::UTF_8);
+    let sjis_page = page.replace("{cs}", "shift_jis");
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&sjis_page);
+    check_sources("shift-jis", &sjis, encoding_rs::SHIFT_JIS);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in page.replace("{cs}", "utf-16").encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    check_sources("utf-16le", &utf16, encoding_rs::UTF_16LE);
 }

@@ -11,13 +11,35 @@ use crate::model::{Diagnostic, Severity};
 /// sequences are broken; else Windows-1252, the browsers' default for
 /// legacy Western pages (a superset of Latin-1's printable range).
 pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
+    let d = decode_detailed(bytes);
+    (d.text, d.diagnostics)
+}
+
+/// Decoded text plus how it was decoded, so a caller can map text offsets
+/// back to offsets in the input bytes.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub encoding: &'static encoding_rs::Encoding,
+    /// Length of the byte-order mark skipped at the start of the input.
+    pub bom_len: usize,
+}
+
+/// [`decode`], also saying which encoding was used and how long the BOM was.
+pub fn decode_detailed(bytes: &[u8]) -> Decoded {
+    let (text, diagnostics, encoding, bom_len) = decode_inner(bytes);
+    Decoded { text, diagnostics, encoding, bom_len }
+}
+
+fn decode_inner(bytes: &[u8]) -> (String, Vec<Diagnostic>, &'static encoding_rs::Encoding, usize) {
     let mut diags = Vec::new();
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
             diags.push(warn(format!("invalid {} sequences replaced", enc.name())));
         }
-        return (text.into_owned(), diags);
+        return (text.into_owned(), diags, enc, bom_len);
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
@@ -25,10 +47,11 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
         if had_errors {
             diags.push(warn(format!("invalid {} sequences replaced", enc.name())));
         }
-        return (text.into_owned(), diags);
+        return (text.into_owned(), diags, enc, 0);
     }
+    let utf8 = encoding_rs::UTF_8;
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), diags),
+        Ok(s) => (s.to_owned(), diags, utf8, 0),
         Err(_) => {
             // Not UTF-8: if most of it still is, keep UTF-8 with replacements;
             // else assume the browsers' default legacy encoding.
@@ -39,11 +62,11 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
             let good = lossy.chars().filter(|&c| c > '\u{7F}' && c != '\u{FFFD}').count();
             if good > 0 && bad * 50 < lossy.chars().count().max(1) && bad <= good {
                 diags.push(warn(format!("{bad} invalid UTF-8 sequences replaced")));
-                (lossy.into_owned(), diags)
+                (lossy.into_owned(), diags, utf8, 0)
             } else {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
                 diags.push(warn("not UTF-8: decoded as windows-1252".to_string()));
-                (text.into_owned(), diags)
+                (text.into_owned(), diags, encoding_rs::WINDOWS_1252, 0)
             }
         }
     }

@@ -103,15 +103,15 @@ pub(crate) fn layout(text: &str) -> (Vec<Block>, Metadata, Vec<Diagnostic>) {
     for (i, u) in units.iter().enumerate() {
         match split {
             Some((idx, len)) if idx == i => {
-                blocks.push(Block { kind: BlockKind::Dateline, span: Span::new(u.start, u.start + len) });
+                blocks.push(Block::new(BlockKind::Dateline, Span::new(u.start, u.start + len)));
                 let rest = &u.text[len..];
                 let rest_trim = rest.trim_start();
                 if !rest_trim.is_empty() {
                     let s = u.end - rest_trim.len();
-                    blocks.push(Block { kind: u.kind, span: Span::new(s, u.end) });
+                    blocks.push(Block::new(u.kind, Span::new(s, u.end)));
                 }
             }
-            _ => blocks.push(Block { kind: u.kind, span: Span::new(u.start, u.end) }),
+            _ => blocks.push(Block::new(u.kind, Span::new(u.start, u.end))),
         }
     }
 

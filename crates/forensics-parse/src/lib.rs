@@ -57,6 +57,6 @@ mod text;
 #[cfg(test)]
 mod grammar_tests;
 
-pub use decode::decode;
+pub use decode::{Decoded, decode, decode_detailed};
 pub use model::*;
 pub use text::parse_text;

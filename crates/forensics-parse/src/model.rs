@@ -65,6 +65,21 @@ pub enum BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
+    /// Where the block came from in the input bytes when that is not `span`
+    /// itself. HTML sets it: the byte range of the page source (tags and
+    /// entities included) whose visible text is this block; `None` when the
+    /// text could not be placed there (a diagnostic says how many). Plain
+    /// text leaves it `None`: `span` is already the position in the input
+    /// when it is UTF-8 without a BOM (else in the decoded text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
+}
+
+impl Block {
+    /// A block with no separate source position.
+    pub fn new(kind: BlockKind, span: Span) -> Self {
+        Block { kind, span, source: None }
+    }
 }
 
 /// A date as precise as the page gives it (`2022-09-19`, `2022-09`, `2022`).
