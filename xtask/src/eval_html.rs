@@ -45,9 +45,10 @@ pub fn run(args: &[String]) -> Result<()> {
     println!("eval extraction --html: {} pages, {:.1} MB of HTML", ids.len(), mb);
     println!("{:<24} {:>7} {:>7} {:>7} {:>9} {:>8}", "", "P", "R", "F1", "accuracy", "pages/s");
 
-    let methods = [("forensics (hints)", Method::Hints), ("forensics (readability)", Method::Readability)];
-    for (n, (name, method)) in methods.iter().enumerate() {
-        let opts = Options { method: *method };
+    // The third row times the default without source positions: what they cost, in the same run.
+    let methods = [("forensics (hints)", Method::Hints, true), ("forensics (readability)", Method::Readability, true), ("hints, no source spans", Method::Hints, false)];
+    for (n, (name, method, source_positions)) in methods.iter().enumerate() {
+        let opts = Options { method: *method, source_positions: *source_positions };
         let t0 = Instant::now();
         let preds: Vec<String> = ids.iter().zip(&pages).map(|(id, b)| forensics::html::body_text(&forensics::html::parse_html_with(id, b, &opts))).collect();
         let secs = t0.elapsed().as_secs_f64();

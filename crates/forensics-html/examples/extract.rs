@@ -15,7 +15,7 @@ fn main() {
         for p in entries {
             let Ok(bytes) = std::fs::read(&p) else { continue };
             let id = p.file_name().map(|n| n.to_string_lossy().trim_end_matches(".html").to_string()).unwrap_or_default();
-            let a = forensics_html::parse_html_with(&id, &bytes, &forensics_html::Options { method });
+            let a = forensics_html::parse_html_with(&id, &bytes, &forensics_html::Options { method, ..Default::default() });
             let _ = std::fs::write(std::path::Path::new(out).join(format!("{id}.txt")), forensics_html::body_text(&a));
         }
         return;
@@ -35,7 +35,7 @@ fn main() {
             return;
         }
     };
-    let article = forensics_html::parse_html_with("page", &bytes, &forensics_html::Options { method });
+    let article = forensics_html::parse_html_with("page", &bytes, &forensics_html::Options { method, ..Default::default() });
     println!("{:#?}", article.meta);
     for b in &article.blocks {
         println!("[{:?}] {}", b.kind, article.block_text(b));

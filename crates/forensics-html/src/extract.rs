@@ -23,9 +23,18 @@ pub enum Method {
 }
 
 /// Extraction settings.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     pub method: Method,
+    /// Give each block its position in the page source ([`forensics_parse::Block::source`]);
+    /// on by default, off only to measure what it costs.
+    pub source_positions: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { method: Method::default(), source_positions: true }
+    }
 }
 
 /// Block-level elements: they start and end a block of text.

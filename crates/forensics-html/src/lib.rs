@@ -70,7 +70,9 @@ pub fn parse_html_with(id: &str, bytes: &[u8], opts: &Options) -> Article {
     if out.is_empty() {
         diagnostics.push(Diagnostic { severity: Severity::Warning, message: "no article text found in the page".into(), span: None });
     }
-    place_in_source(bytes, &decoded, &text, &mut out, &mut diagnostics);
+    if opts.source_positions {
+        place_in_source(bytes, &decoded, &text, &mut out, &mut diagnostics);
+    }
     let meta = Metadata {
         headline,
         published: page.published.as_deref().and_then(meta::parse_date),

@@ -53,7 +53,15 @@ fn records() -> Vec<Vec<u8>> {
         record("response", "resp-image", "https://news.example/a.png", "application/http; msgtype=response", &http("Content-Type: image/png\r\n", b"\x89PNG....")),
         record("response", "resp-chunked-gzip", "https://news.example/b", "application/http; msgtype=response", &gz_chunked),
         record("metadata", "meta-1", "https://news.example/b", "application/warc-fields", b"fetchTimeMs: 12\r\n"),
+        warc_1_0(record("response", "resp-warc-1.0", "https://news.example/c", "application/http; msgtype=response", &http("Content-Type: text/html\r\n", PAGE))),
     ]
+}
+
+/// The same record as a WARC/1.0 writer (Heritrix, older Common Crawl) writes it.
+fn warc_1_0(mut rec: Vec<u8>) -> Vec<u8> {
+    assert!(rec.starts_with(b"WARC/1.1\r\n"));
+    rec[7] = b'0';
+    rec
 }
 
 fn write(name: &str, bytes: &[u8]) -> PathBuf {
