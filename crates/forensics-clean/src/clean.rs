@@ -24,7 +24,7 @@ const AGENCIES: &[&str] = &[
 pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions) -> CleanArticle {
     let hint = article.meta.language_hint.as_deref();
     let mut votes = VoteCache { article, votes: vec![None; article.blocks.len()] };
-    let (prose, pieces) = prose_sample(article);
+    let (prose, pieces) = prose_sample(article, 0..article.blocks.len());
     let sample = crate::lang::sample(&prose);
     let first_language = crate::lang::detect_voted(sample, &votes.sample(sample, &pieces), hint);
     let stops = crate::stopwords::stopwords(&first_language);
@@ -97,13 +97,21 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
         kept_features.push(f);
         kept_blocks.push(i);
     }
+    // The language again, on the longer blocks that were kept: when the
+    // cleaner kept every one the first guess read, the answer is the same
+    // (and whatlang, the costly part, is not asked twice).
     let language = if text.len() >= 200 {
-        let sample = crate::lang::sample(&text);
-        let pieces: Vec<(usize, usize)> = blocks.iter().zip(&kept_blocks).map(|(b, &i)| (b.clean.start, i)).collect();
-        crate::lang::detect_voted(sample, &votes.sample(sample, &pieces), hint)
+        let (kept_prose, kept_pieces) = prose_sample(article, kept_blocks.iter().copied());
+        if kept_prose == prose {
+            first_language.clone()
+        } else {
+            let sample = crate::lang::sample(&kept_prose);
+            crate::lang::detect_voted(sample, &votes.sample(sample, &kept_pieces), hint)
+        }
     } else {
         first_language.clone()
     };
+    let doc_script = crate::lang::unlisted_script(&language, &text);
     for ((b, f), &i) in blocks.iter_mut().zip(kept_features).zip(&kept_blocks) {
         // Prose full of the document language's stopwords is in it: the
         // detector is asked only about blocks that look foreign.
@@ -113,7 +121,7 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
         } else {
             let t = b.clean.slice(&text);
             let whole = (80..=crate::lang::BLOCK_SAMPLE).contains(&t.len()).then(|| votes.block(i));
-            crate::lang::detect_block_voted(t, &language, whole.as_ref())
+            crate::lang::detect_block_voted(t, &language, whole.as_ref(), doc_script)
         };
     }
     let sentences = crate::sentences::split_sentences(&text, &language);
@@ -163,11 +171,11 @@ impl VoteCache<'_> {
 /// The longer blocks' text, for a first language guess before cleaning
 /// (the stopword list depends on it), with each block's offset in it and
 /// its index.
-fn prose_sample(article: &Article) -> (String, Vec<(usize, usize)>) {
+fn prose_sample(article: &Article, blocks: impl Iterator<Item = usize> + Clone) -> (String, Vec<(usize, usize)>) {
     let mut s = String::new();
     let mut pieces = Vec::new();
-    for (i, b) in article.blocks.iter().enumerate() {
-        let t = article.block_text(b);
+    for i in blocks.clone() {
+        let t = article.blocks.get(i).map_or("", |b| article.block_text(b));
         if t.len() >= 80 {
             pieces.push((s.len(), i));
             s.push_str(t);
@@ -178,9 +186,9 @@ fn prose_sample(article: &Article) -> (String, Vec<(usize, usize)>) {
         }
     }
     if s.is_empty() {
-        for (i, b) in article.blocks.iter().enumerate().take(20) {
+        for i in blocks.take(20) {
             pieces.push((s.len(), i));
-            s.push_str(article.block_text(b));
+            s.push_str(article.blocks.get(i).map_or("", |b| article.block_text(b)));
             s.push('\n');
         }
     }
