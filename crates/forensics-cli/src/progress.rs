@@ -67,7 +67,12 @@ impl Observer for Watch {
             );
             b
         } else {
+            // A count is known only as the stage goes: a spinner (a bar of
+            // unknown length would draw an empty bar and "0/0"), with the
+            // documents done where the stage reports them.
+            let template = if stage == Stage::Parse { "{spinner} {msg:>18} {human_pos} documents, {per_sec} {elapsed}" } else { "{spinner} {msg:>18} {elapsed}" };
             let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            b.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner()));
             b.enable_steady_tick(Duration::from_millis(120));
             b
         };
