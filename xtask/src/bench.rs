@@ -4,7 +4,11 @@
 //! ```text
 //! cargo xtask bench [--docs 10000,100000,1000000] [--peer-max 100000] [--no-peer]
 //!                   [--threshold 0.5] [--threads N]
+//! cargo xtask bench --xling [--distractors 10000,50000,100000] [--dict]
 //! ```
+//!
+//! `--xling` measures the whole detector, cross-language stage included, on
+//! wmt-news mixed into multilingual distractors instead (`bench_xling.rs`).
 //!
 //! The corpus is made from real English text (wmt-news English documents
 //! and the seeds): a word-bigram chain trained on it writes new sentences,
@@ -36,6 +40,9 @@ pub fn run(args: &[String]) -> Result<()> {
     if args.first().map(String::as_str) == Some("--child") {
         return child(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("--xling-child") {
+        return crate::bench_xling::child(&args[1..]);
+    }
     // An unoptimised build measures the compiler's settings, not the detector:
     // run the same command from a release build.
     if cfg!(debug_assertions) && std::env::var_os("FORENSICS_BENCH_DEBUG").is_none() {
@@ -46,6 +53,9 @@ pub fn run(args: &[String]) -> Result<()> {
             bail!("bench: the release run failed");
         }
         return Ok(());
+    }
+    if args.iter().any(|a| a == "--xling") {
+        return crate::bench_xling::run(args);
     }
     let mut sizes = vec![10_000usize];
     let mut peer_max = 100_000usize;
@@ -250,7 +260,7 @@ fn child(args: &[String]) -> Result<()> {
 }
 
 /// User + system CPU seconds of this process so far (from /proc/self/stat, in clock ticks of 1/100 s).
-fn cpu_seconds() -> f64 {
+pub(crate) fn cpu_seconds() -> f64 {
     std::fs::read_to_string("/proc/self/stat")
         .ok()
         .and_then(|s| {
@@ -271,11 +281,11 @@ fn rayon_threads() -> usize {
 }
 
 /// The 1, 5 and 15 minute load averages: on a shared machine they say how far to trust wall-clock figures.
-fn load_average() -> String {
+pub(crate) fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg").map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_else(|_| "unknown".into())
 }
 
-fn vm_hwm_kb() -> u64 {
+pub(crate) fn vm_hwm_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))

@@ -2,10 +2,10 @@
 //! `../shared/eval/wmt-news` (or any `--docs DIR --truth FILE` pack): pairwise
 //! P/R/F1 and ARI, overall, per language pair, same- vs cross-language, with
 //! and without dictionaries, and the split (threshold chosen on wmt21
-//! families, scored on wmt22, and back). `--scale N` times the
-//! cross-language stage on the pack mixed into N synthetic distractors.
+//! families, scored on wmt22, and back). The pack at scale, mixed into
+//! synthetic distractors, is `cargo xtask bench --xling` (`bench_xling.rs`).
 //!
-//! Only this file reads the truth; the tool never does.
+//! Only xtask reads the truth; the tool never does.
 
 use anyhow::{bail, Context, Result};
 use forensics::clean::CleanArticle;
@@ -15,9 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::Instant;
 
-struct Truth {
-    family: String,
-    language: String,
+pub(crate) struct Truth {
+    pub family: String,
+    pub language: String,
 }
 
 /// Average-link level used when this task clusters pairs itself (the
@@ -51,9 +51,6 @@ pub fn run(args: &[String]) -> Result<()> {
 
     if flag("--diagnose") {
         return diagnose(&cleaned, &truth, !no_dict);
-    }
-    if let Some(n) = value("--scale") {
-        return scale(&cleaned, n.parse().context("--scale N")?, !no_dict);
     }
     let modes: Vec<bool> = if no_dict { vec![false] } else { vec![false, true] };
     for with_dict in modes {
@@ -112,7 +109,7 @@ pub fn run(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn read_truth(path: &PathBuf) -> Result<BTreeMap<String, Truth>> {
+pub(crate) fn read_truth(path: &std::path::Path) -> Result<BTreeMap<String, Truth>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = BTreeMap::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -212,13 +209,13 @@ pub fn average_link<'a>(docs: &[CleanArticle], pairs: impl Iterator<Item = &'a V
     docs.iter().enumerate().map(|(i, d)| (d.id.clone(), docs[owner[i]].id.clone())).collect()
 }
 
-struct Counts {
-    tp: usize,
-    pred: usize,
-    truth: usize,
+pub(crate) struct Counts {
+    pub tp: usize,
+    pub pred: usize,
+    pub truth: usize,
 }
 
-fn prf(c: &Counts) -> (f64, f64, f64) {
+pub(crate) fn prf(c: &Counts) -> (f64, f64, f64) {
     let p = if c.pred == 0 { 1.0 } else { c.tp as f64 / c.pred as f64 };
     let r = if c.truth == 0 { 1.0 } else { c.tp as f64 / c.truth as f64 };
     let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
@@ -227,7 +224,7 @@ fn prf(c: &Counts) -> (f64, f64, f64) {
 
 /// Pairwise scores (overall, same/cross language, per language pair) and ARI,
 /// over the truth documents whose family passes `keep`.
-fn scores(pred: &HashMap<String, String>, truth: &BTreeMap<String, Truth>, keep: Option<&str>) -> (BTreeMap<String, Counts>, f64) {
+pub(crate) fn scores(pred: &HashMap<String, String>, truth: &BTreeMap<String, Truth>, keep: Option<&str>) -> (BTreeMap<String, Counts>, f64) {
     let ids: Vec<&String> = truth.keys().filter(|id| keep.is_none_or(|k| truth[*id].family.starts_with(k))).collect();
     let mut out: BTreeMap<String, Counts> = BTreeMap::new();
     let cluster = |id: &str| pred.get(id).cloned().unwrap_or_else(|| format!("alone:{id}"));
@@ -304,111 +301,6 @@ fn split(docs: &[CleanArticle], base: &DedupConfig, dicts: Option<&Dictionaries>
         println!("  default {:.2}", base.xling.threshold);
     }
 }
-
-/// The pack mixed into `n` synthetic distractors: time and memory of each
-/// cross-language step. Distractors carry the anchors real news carries
-/// (numbers, years, dates, capitalised names in Latin and Cyrillic) drawn
-/// from shared pools, so the index meets realistic collisions.
-fn scale(pack: &[CleanArticle], n: usize, dictionaries: bool) -> Result<()> {
-    let mut docs: Vec<CleanArticle> = pack.to_vec();
-    let template = pack.first().cloned().context("empty pack")?;
-    let mut rng = 0x9e3779b97f4a7c15u64;
-    let mut next = move || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
-    let syll = ["ka", "ro", "mi", "len", "dor", "vas", "tin", "bra", "sel", "gu", "nov", "ar", "pet", "ul", "zen"];
-    let cyr = ["ка", "ро", "ми", "лен", "дор", "вас", "тин", "бра", "сел", "гу", "нов", "ар", "пет", "ул", "зен"];
-    let words = ["the", "said", "on", "city", "report", "government", "people", "new", "after", "year", "police", "market"];
-    let months = ["January", "March", "June", "September", "November"];
-    let langs = ["en", "de", "ru", "cs", "fr", "es"];
-    let name = |r: &mut dyn FnMut() -> u64, cyrillic: bool| -> String {
-        let pool = if cyrillic { &cyr } else { &syll };
-        let k = 2 + (r() % 2) as usize;
-        let mut s: String = (0..k).map(|_| pool[(r() % 15) as usize]).collect();
-        if let Some(first) = s.chars().next() {
-            let up: String = first.to_uppercase().collect();
-            s.replace_range(..first.len_utf8(), &up);
-        }
-        s
-    };
-    for i in 0..n {
-        let lang = langs[(next() % 6) as usize];
-        let cyrillic = lang == "ru";
-        let mut text = String::new();
-        for s in 0..(8 + next() % 12) {
-            text.push_str(if s == 0 { "News" } else { "It" });
-            for _ in 0..(10 + next() % 10) {
-                text.push(' ');
-                match next() % 10 {
-                    0 => text.push_str(&name(&mut next, cyrillic)),
-                    1 => text.push_str(&format!("{}", 10 + next() % 5000)),
-                    2 => text.push_str(&format!("{} {}", 1 + next() % 28, months[(next() % 5) as usize])),
-                    3 => text.push_str(&format!("{}", 2015 + next() % 9)),
-                    _ => text.push_str(words[(next() % 12) as usize]),
-                }
-            }
-            text.push_str(".\n");
-        }
-        let mut d = template.clone();
-        d.id = format!("synthetic-{i:07}");
-        d.language = lang.to_string();
-        d.sentences = Vec::new();
-        d.text = text;
-        docs.push(d);
-    }
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-    let rss0 = peak_rss_kib();
-    let modes: &[bool] = if dictionaries { &[false, true] } else { &[false] };
-    for &with_dict in modes {
-        let mut cfg = DedupConfig::default();
-        cfg.xling.dictionaries = with_dict;
-        let t = Instant::now();
-        let dicts = with_dict.then(|| Dictionaries::installed(&cfg.xling.dict_dir));
-        let load_ms = t.elapsed().as_millis();
-        let t = Instant::now();
-        let (mixed, report) = xling::run(&docs, &cfg, dicts.as_deref());
-        let secs = t.elapsed().as_secs_f64();
-        // Which of the pack's own pairs the distractors changed: pairs
-        // between two pack documents, plain run against mixed run.
-        let (plain, _) = xling::run(pack, &cfg, dicts.as_deref());
-        let key = |p: &VerifiedPair| (p.a.clone(), p.b.clone());
-        let synthetic = |p: &VerifiedPair| p.a.starts_with("synthetic-") || p.b.starts_with("synthetic-");
-        let inside: std::collections::BTreeSet<_> = mixed.iter().filter(|p| !synthetic(p)).map(key).collect();
-        let alone: std::collections::BTreeSet<_> = plain.iter().map(key).collect();
-        println!(
-            "pairs: {} mixed ({} touch a distractor), pack-only {} vs plain {}: {} gained, {} lost",
-            mixed.len(),
-            mixed.iter().filter(|p| synthetic(p)).count(),
-            inside.len(),
-            alone.len(),
-            inside.difference(&alone).count(),
-            alone.difference(&inside).count()
-        );
-        println!(
-            "{} docs {}: total {:.1}s (dictionaries {} ms), peak RSS {} MiB (before: {} MiB)",
-            docs.len(),
-            if with_dict { "with dictionaries" } else { "without dictionaries" },
-            secs,
-            load_ms,
-            peak_rss_kib() / 1024,
-            rss0 / 1024
-        );
-        print_report(&report);
-    }
-    Ok(())
-}
-
-/// Peak resident set size of this process (Linux), in KiB.
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()))
-        .unwrap_or(0)
-}
-
 
 /// Per language pair: how true pairs and other candidates score (raw and
 /// calibrated), to see where a threshold separates them.

@@ -4,8 +4,10 @@
 
 mod bench;
 mod bench_memory;
+mod bench_xling;
 mod corpus;
 mod dist;
+mod distractors;
 mod eval_analysis;
 mod eval_extraction;
 mod eval_html;

@@ -25,7 +25,8 @@ pub enum AnchorKind {
     /// The Mandarin reading of a run of Han characters in Chinese text, as a
     /// name prefix (湖南 gives `p:hunan`, 张 `p:zhang`): pinyin names in a
     /// Latin translation meet it. Any character may start a name, so it
-    /// counts only where shared (see [`AnchorKind::is_weak`]).
+    /// counts only where shared (see [`AnchorKind::is_weak`]). Likewise
+    /// every word of a script without capitals (Devanagari, Arabic …).
     Reading,
 }
 
@@ -101,7 +102,7 @@ fn classify(c: char) -> Class {
     }
     match c {
         '\n' | '\r' => Class::Newline,
-        '.' | '!' | '?' | '。' | '！' | '？' | '…' => Class::SentenceEnd,
+        '.' | '!' | '?' | '。' | '！' | '？' | '…' | '।' | '॥' => Class::SentenceEnd,
         '\u{30A0}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' => Class::Katakana,
         '\u{3040}'..='\u{309F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{AC00}'..='\u{D7AF}' | '々' | '〆' => Class::Cjk,
         c if c.is_whitespace() => Class::Space,
@@ -347,14 +348,21 @@ fn join_groups(groups: &[String], seps: &[char]) -> (String, bool) {
 
 /// Multiplier of a scale word after a number ("18.4 million", "1840万", "$5bn").
 fn scale_of(word: &str, attached: bool) -> Option<f64> {
-    const THOUSAND: &[&str] = &["thousand", "tausend", "тыс", "тисяч", "tisíc", "tisuć", "tysi", "tys", "þúsund", "duizend", "tusen", "mila", "mille", "千"];
-    const MILLION: &[&str] = &["million", "millj", "milion", "milijun", "miljon", "miljoen", "millon", "mln", "млн", "миллион", "мільйон", "мiльйон", "mio", "mil.", "百万"];
-    const BILLION: &[&str] = &["billion", "milliard", "miliard", "milijard", "milljarð", "miljard", "mrd", "млрд", "миллиард", "мільярд", "bn"];
+    const THOUSAND: &[&str] = &["thousand", "tausend", "тыс", "тисяч", "tisíc", "tisuć", "tysi", "tys", "þúsund", "duizend", "tusen", "mila", "mille", "千", "हजार", "ह\u{91c}\u{93c}ार"];
+    const MILLION: &[&str] = &["million", "millj", "milion", "milijun", "miljon", "miljoen", "millon", "mln", "млн", "миллион", "мільйон", "мiльйон", "mio", "mil.", "百万", "मिलियन"];
+    const BILLION: &[&str] = &["billion", "milliard", "miliard", "milijard", "milljarð", "miljard", "mrd", "млрд", "миллиард", "мільярд", "bn", "बिलियन", "अरब"];
     if word == "万" || word == "萬" || word == "만" {
         return Some(1e4);
     }
     if word == "億" || word == "亿" || word == "억" {
         return Some(1e8);
+    }
+    // South Asian scales: a lakh is 10⁵, a crore 10⁷ (Hindi and Indian English).
+    if word.starts_with("लाख") || word.starts_with("lakh") {
+        return Some(1e5);
+    }
+    if word.starts_with("करोड") || word.starts_with("crore") {
+        return Some(1e7);
     }
     if attached {
         match word {
@@ -434,6 +442,13 @@ fn labelled_with(text: &str, lang: &str, want_words: bool) -> (Vec<Labelled>, Ve
                         name_keys(&mut out, kind, &ascii, tok.pos);
                     }
                 }
+                // Scripts without capitals (Devanagari, Arabic, Hebrew, Thai …)
+                // cannot mark a name: every word may be one, so each gives
+                // weak keys that count only where the other text shares them,
+                // as Chinese readings do.
+                if !latin_in_cjk && text.chars().next().is_some_and(is_caseless_letter) && month_of(lang, text).is_none() {
+                    name_keys(&mut out, AnchorKind::Reading, &ascii_letters(text), tok.pos);
+                }
                 if want_words {
                     words.push(Word { text: text.to_lowercase(), pos: tok.pos, cjk: false });
                 }
@@ -464,6 +479,11 @@ fn labelled_with(text: &str, lang: &str, want_words: bool) -> (Vec<Labelled>, Ve
         }
     }
     (out, words)
+}
+
+/// A letter of a script without upper and lower case (CJK is tokenised apart).
+fn is_caseless_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
 }
 
 /// Han ideographs proper (not kana, hangul or the iteration mark 々,

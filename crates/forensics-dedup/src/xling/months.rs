@@ -37,6 +37,7 @@ const TABLE: &[(&str, [&str; 12])] = &[
     ("lt", ["saus", "vasar", "kov", "baland", "geguž", "birž", "liep", "rugpj", "rugs", "spal", "lapkr", "gruod"]),
     ("lv", ["janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr", "oktobr", "novembr", "decembr"]),
     ("et", ["jaan", "veeb", "märts", "apr", "mai", "juun", "juul", "aug", "sept", "okt", "nov", "dets"]),
+    ("hi", ["जनवरी", "फ़रवरी|फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर|सितम्बर", "अक्टूबर|अक्तूबर", "नवंबर|नवम्बर", "दिसंबर|दिसम्बर"]),
     ("id", ["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"]),
 ];
 

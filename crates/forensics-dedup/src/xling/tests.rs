@@ -35,6 +35,8 @@ fn dates_agree_across_languages() {
         ("On 2022-02-24 it began.", "en", Date, &["24.2"]),
         ("The March 2022 report and May 12 vote.", "en", Date, &["12.5"]),
         ("He will march 10 miles.", "en", Date, &[]),
+        ("सेवा १४ मार्च को और 2 जून को", "hi", Date, &["14.3", "2.6"]),
+        ("15 नवंबर से", "hi", Date, &["15.11"]),
     ]);
 }
 
@@ -52,6 +54,9 @@ fn numbers_are_normalised() {
         ("in 2021 150 people", "en", Number, &["2021", "150"]),
         ("won 13-7 at 10:30", "en", Number, &["13", "10", "30"]),
         ("only 7 of them", "en", Number, &[]),
+        ("४.२ मिलियन यूरो", "hi", Number, &["4.2", "4200000"]),
+        ("1 लाख रुपये और 3 करोड़", "hi", Number, &["100000", "30000000"]),
+        ("Rs 2.5 crore", "en", Number, &["2.5", "25000000"]),
     ]);
 }
 
@@ -162,4 +167,18 @@ fn weak_keys_count_in_the_norm_only_when_shared() {
     assert_eq!(c.weight, 2.0);
     assert_eq!((c.weak_a, c.weak_b), (1.0, 0.0));
     assert_eq!(c.points, vec![(0, 0), (1, 1)]);
+}
+
+#[test]
+fn caseless_scripts_give_weak_name_keys_that_meet_latin_names() {
+    // Devanagari has no capitals: every word is a possible name, weakly.
+    let hi = labelled("केसलर यार्ड के इंजीनियर पीट मार्सालेक ने बताया", "hi").0;
+    let en = labelled("Engineer Piet Marsalek of the Kessler yard said", "en").0;
+    assert!(hi.iter().filter(|l| l.text.starts_with("p:") || l.text.starts_with("s:")).all(|l| l.kind == AnchorKind::Reading), "{hi:?}");
+    for key in ["p:marsa", "s:mrsr"] {
+        assert!(hi.iter().any(|l| l.text == key), "{key} in {hi:?}");
+        assert!(en.iter().any(|l| l.text == key && l.kind == AnchorKind::Name), "{key} in {en:?}");
+    }
+    // Latin, Cyrillic and Greek words keep their capitals as the name cue.
+    assert!(labelled("the yard said", "en").0.is_empty());
 }
