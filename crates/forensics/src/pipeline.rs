@@ -49,7 +49,9 @@ pub(crate) fn parse_document_as(raw: &RawDocument, id: &str) -> Article {
     if m.headline.is_none() {
         m.headline = h.title.clone();
     }
-    m.url = m.url.take().or_else(|| h.url.clone());
+    // The container's URL (WARC-Target-URI, a JSONL `url`) is where the text
+    // was found; the page's own canonical URL is only its claim.
+    m.url = h.url.clone().or_else(|| m.url.take());
     m.crawled = h.crawled.clone();
     m.language_hint = m.language_hint.take().or_else(|| h.language.clone());
     article
