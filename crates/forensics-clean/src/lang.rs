@@ -59,9 +59,12 @@ fn strong_vote(votes: &[(&'static str, usize)], words: usize) -> bool {
 /// The script of a document whose blocks [`detect_block_voted`] may take
 /// as the document's language without asking whatlang: set only when the
 /// document's language has no stopword list (a listed one is recognised by
-/// its vote). whatlang's script count is cheap next to its trigram model.
+/// its vote) or is "und" (whatlang was not sure of the document's prose,
+/// so it will not be of a shorter block of the same kind: Icelandic, which
+/// whatlang does not know, and any text of names and numbers).
+/// whatlang's script count is cheap next to its trigram model.
 pub(crate) fn unlisted_script(doc: &str, text: &str) -> Option<whatlang::Script> {
-    if doc == "und" || crate::stopwords::stopwords(doc).is_some() {
+    if crate::stopwords::stopwords(doc).is_some() {
         return None;
     }
     whatlang::detect_script(prefix(text, SAMPLE))
