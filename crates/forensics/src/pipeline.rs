@@ -54,7 +54,40 @@ pub(crate) fn parse_document_as(raw: &RawDocument, id: &str) -> Article {
     m.url = h.url.clone().or_else(|| m.url.take());
     m.crawled = h.crawled.clone();
     m.language_hint = m.language_hint.take().or_else(|| h.language.clone());
+    // A record's `date` (JSONL) stands where the page states none, as its title does.
+    if m.published.is_none() {
+        m.published = h.date.as_deref().and_then(record_date);
+    }
     article
+}
+
+/// The date part of a record's ISO-8601 `date` (`2024-03-04`,
+/// `2024-03-04T12:00:00Z`, `2024-03-04 12:00`, `2024-03`, `2024`).
+fn record_date(s: &str) -> Option<forensics_parse::PartialDate> {
+    let head = s.trim().split(|c: char| !(c.is_ascii_digit() || c == '-')).next()?;
+    let mut parts = head.split('-');
+    let year = parts.next().filter(|y| y.len() == 4)?.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y))?;
+    let num = |p: Option<&str>, max: u8| p.filter(|p| (1..=2).contains(&p.len())).and_then(|p| p.parse::<u8>().ok()).filter(|n| (1..=max).contains(n));
+    let month = num(parts.next(), 12);
+    let day = month.and(num(parts.next(), 31));
+    Some(forensics_parse::PartialDate { year, month, day })
+}
+
+#[cfg(test)]
+mod record_date_tests {
+    #[test]
+    fn iso_dates_and_timestamps() {
+        let check = |s: &str, want: Option<&str>| assert_eq!(super::record_date(s).map(|d| d.to_string()).as_deref(), want, "{s}");
+        check("2024-03-04", Some("2024-03-04"));
+        check(" 2024-03-04T12:00:00Z", Some("2024-03-04"));
+        check("2024-03-04 12:00:00", Some("2024-03-04"));
+        check("2024-3", Some("2024-03"));
+        check("2024", Some("2024"));
+        check("2024-13-01", Some("2024"));
+        check("04/03/2024", None);
+        check("yesterday", None);
+        check("", None);
+    }
 }
 
 /// Makes ids unique: a clash gets `#2`, `#3`… in input order, so the first
