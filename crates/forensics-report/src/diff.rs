@@ -12,6 +12,11 @@ use forensics_provenance::{Analysis, Change, ChangeKind, Effect, Evidence, Excer
 use similar::TextDiff;
 use std::fmt::Write;
 
+/// Share of words two unrelated texts must have in common before the text
+/// diff lists a word diff's changes (the seeds' independent report of the
+/// same meeting shares 3 % with the AP story; a copy shares most).
+const MIN_WORD_DIFF_SHARE: f64 = 0.1;
+
 /// How two documents relate, ready to render.
 #[derive(Debug, Clone)]
 pub struct Comparison {
@@ -102,6 +107,12 @@ pub fn render_diff_text(a: &Analysis, texts: &Texts, c: &Comparison, opts: &Text
         let _ = writeln!(out, "{} {}{sub} {} {arrow} {}, similarity {:.2}, confidence {:.2}", p.heading("relation"), crate::dot::kind_name(r.kind), p.id(&r.source), p.id(&r.target), r.similarity, r.confidence);
     } else {
         let _ = writeln!(out, "{} none found by the analysis; word diff of the two texts ({:.0}% of words shared)", p.heading("relation"), r.similarity * 100.0);
+        if r.similarity < MIN_WORD_DIFF_SHARE {
+            // Below this a word diff pairs unrelated words one by one: pages
+            // of noise, no evidence.
+            let _ = writeln!(out, "\nthe texts have too little in common for a word diff to mean anything: different stories, or one event told in other words");
+            return out;
+        }
     }
     let ev = &r.evidence;
     let changes = important_changes(r);

@@ -170,4 +170,12 @@ fn diff_from_analysis_and_word_diff() {
     assert!(!r.evidence.changed.is_empty());
     let html = render_diff_html(&a, &t, &c);
     assert!(html.contains("word diff of their texts"));
+    // Too few words in common: the text diff says so instead of pairing noise.
+    let text = render_diff_text(&a, &t, &c, &TextOptions::default());
+    assert!(text.contains("changes (") && !text.contains("too little in common"), "{text}");
+    t.insert("d_ind".into(), "Football: the home side won three nil in the rain, fans sang all night long.".into());
+    let c = compare(&a, &t, "b_copy", "d_ind");
+    assert!(!c.from_analysis && c.relation.is_some());
+    let text = render_diff_text(&a, &t, &c, &TextOptions::default());
+    assert!(text.contains("too little in common") && !text.contains("changes ("), "{text}");
 }
