@@ -87,6 +87,12 @@ fn usage_line(msg: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// clap's own consistency checks over every subcommand and flag.
+    #[test]
+    fn command_definition_is_consistent() {
+        super::command().debug_assert();
+    }
+
     #[test]
     fn usage_errors_fold_into_one_line() {
         let check = |msg: &str, want: &str| assert_eq!(super::usage_line(msg), want);

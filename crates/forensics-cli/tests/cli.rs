@@ -268,3 +268,213 @@ document.body.setAttribute('data-marked', marked);
     assert_eq!(attr("data-drawn"), Some(relations), "edges with a visible shape");
     assert!(attr("data-marked").unwrap_or(0) >= 1, "\"china and Kremlin\" inside a marked change");
 }
+
+/// The seeds' report stands alone: no script, stylesheet, font or image
+/// fetched from anywhere (references inside the file, `url(#arrow)`, only).
+#[test]
+fn html_report_is_self_contained() {
+    let o = check(&["analyze", "corpus/seeds", "--format", "html"], 0, &["<svg", "<del", "<ins", "<mark"], &[]);
+    let html = stdout(&o);
+    for banned in ["<script", "<link", "<img", "<iframe", "@import", "src=\"http", "href=\"http", "src='http", "href='http", "url(http", "url(\"", "url('", "//fonts."] {
+        assert!(!html.contains(banned), "the report holds {banned:?}");
+    }
+    let urls: Vec<&str> = html.match_indices("url(").map(|(i, _)| &html[i..(i + 6).min(html.len())]).collect();
+    assert!(urls.iter().all(|u| u.starts_with("url(#")), "a url() that is not a fragment: {urls:?}");
+}
+
+/// `--format dot` is a graph Graphviz draws: one edge per relation plus the
+/// lost intermediate's edges, as the analysis counts them.
+#[test]
+fn dot_renders_in_graphviz() {
+    let analysis: serde_json::Value = serde_json::from_slice(&seeds_json().stdout).expect("json");
+    let relations = analysis["relations"].as_array().map(Vec::len).unwrap_or(0);
+    let intermediate_edges: usize = analysis["families"].as_array().into_iter().flatten().flat_map(|f| f["intermediates"].as_array().into_iter().flatten()).map(|i| 1 + i["members"].as_array().map(Vec::len).unwrap_or(0)).sum();
+    let o = check(&["-j", "1", "analyze", "corpus/seeds", "--format", "dot"], 0, &["digraph forensics {"], &[]);
+    let dot = stdout(&o);
+    assert_eq!(dot.matches(" -> ").count(), relations + intermediate_edges);
+    assert_eq!(dot.matches('{').count(), dot.matches('}').count());
+    let Ok(mut child) = Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() else {
+        eprintln!("SKIPPED graphviz rendering in dot_renders_in_graphviz: `dot` not found (apt-get install graphviz)");
+        return;
+    };
+    child.stdin.take().expect("stdin").write_all(dot.as_bytes()).expect("write");
+    let svg = child.wait_with_output().expect("dot");
+    assert!(svg.status.success() && svg.stderr.is_empty(), "dot: {}", String::from_utf8_lossy(&svg.stderr));
+    assert_eq!(String::from_utf8_lossy(&svg.stdout).matches("class=\"edge\"").count(), relations + intermediate_edges);
+}
+
+/// `--out FILE` writes exactly what standard output gets (text without colour).
+#[test]
+fn out_file_holds_the_same_bytes() {
+    let dir = tmp("out");
+    for format in ["text", "json", "jsonl", "html", "dot"] {
+        let path = dir.join(format!("seeds.{format}"));
+        let p = path.to_string_lossy().into_owned();
+        let to_file = check(&["-j", "1", "analyze", "corpus/seeds", "--format", format, "--out", &p], 0, &[], &[]);
+        assert!(to_file.stdout.is_empty(), "{format}: nothing on stdout with --out");
+        let piped = check(&["-j", "1", "analyze", "corpus/seeds", "--format", format], 0, &[], &[]);
+        assert_eq!(std::fs::read(&path).expect("written"), piped.stdout, "{format}");
+    }
+    check(&["analyze", "corpus/seeds", "--format", "json", "--out", "no/such/dir/a.json"], 1, &[], &["forensics: no/such/dir/a.json: cannot write: No such file or directory"]);
+}
+
+/// Usage errors are one line too, and exit 2; help stays as clap prints it.
+#[test]
+fn usage_errors_on_one_line() {
+    for (args, has) in [
+        (&["analyze", "corpus/seeds", "--frobnicate"][..], "unexpected argument '--frobnicate' found; tip: a similar argument exists: '--format' (usage: forensics analyze"),
+        (&["analyze", "corpus/seeds", "--format", "pdf"][..], "invalid value 'pdf' for '--format <FORMAT>' [possible values: text, json, jsonl, html, dot]"),
+        (&["diff", "a.txt"][..], "the following required arguments were not provided: <B> (usage: forensics diff <A> <B>)"),
+        (&["-j", "many", "analyze", "corpus/seeds"][..], "invalid value 'many' for '--threads <N>'"),
+    ] {
+        let o = check(args, 2, &[], &[has]);
+        assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("forensics: "));
+    }
+    let o = check(&["analyze", "--help"], 0, &["Usage: forensics analyze", "Examples:"], &[]);
+    assert!(o.stderr.is_empty());
+}
+
+/// Inputs that cannot be read inside a directory are skipped and listed (the
+/// summary and stderr name the path and the cause), the rest is analysed, exit 3.
+#[test]
+fn unreadable_inputs_are_skipped_and_listed() {
+    let dir = tmp("unreadable");
+    let news = dir.join("news");
+    std::fs::create_dir_all(news.join("closed")).expect("mkdir");
+    std::fs::write(news.join("ok.txt"), "Storm hits the coast\n\nA storm hit the coast on Monday, officials said.\n").expect("write");
+    std::os::unix::fs::symlink("gone.txt", news.join("dangling.txt")).expect("symlink");
+    let d = news.to_string_lossy().into_owned();
+    let o = check(&["analyze", &d], 3, &["1 document", "skipped (1 input not analysed)", "dangling.txt: cannot read: No such file or directory"], &[]);
+    assert!(!stdout(&o).contains("ok.txt:"));
+    check(&["analyze", &d, "--format", "json"], 3, &["\"skipped\""], &["forensics: skipped ", "dangling.txt: cannot read: No such file or directory"]);
+    check(&["analyze", &d, "--format", "json", "--quiet"], 3, &[], &[]);
+    // Permissions: a file and a directory no one may read. Root reads them
+    // anyway, so there the binary runs as `nobody` where setpriv allows it.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(news.join("locked.txt"), "Locked story\n\nNobody may read this file.\n").expect("write");
+    std::fs::write(news.join("closed/inner.txt"), "Inner story\n\nNobody may list this folder.\n").expect("write");
+    for p in [&dir, &news] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    std::fs::set_permissions(news.join("ok.txt"), std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    std::fs::set_permissions(news.join("locked.txt"), std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    std::fs::set_permissions(news.join("closed"), std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let bin = env!("CARGO_BIN_EXE_forensics");
+    let o = if std::fs::read(news.join("locked.txt")).is_err() {
+        Command::new(bin).env("FORENSICS_NO_DICT", "1").args(["analyze", &d]).output().expect("run")
+    } else {
+        let as_nobody = Command::new("setpriv").args(["--reuid=65534", "--regid=65534", "--clear-groups", bin, "analyze", &d]).env("FORENSICS_NO_DICT", "1").output();
+        match as_nobody {
+            // 126/127: setpriv could not run the binary (a path nobody may not enter).
+            Ok(o) if !matches!(o.status.code(), Some(126) | Some(127)) && !stderr(&o).contains("setpriv:") => o,
+            _ => {
+                eprintln!("SKIPPED the permission part of unreadable_inputs_are_skipped_and_listed: running as root without a usable setpriv");
+                return;
+            }
+        }
+    };
+    assert_eq!(o.status.code(), Some(3), "stderr: {}", stderr(&o));
+    for s in ["locked.txt: cannot open: Permission denied", "closed: cannot read directory: Permission denied", "dangling.txt: cannot read"] {
+        assert!(stdout(&o).contains(s), "stdout lacks {s:?}:\n{}", stdout(&o));
+    }
+    assert!(stdout(&o).contains("1 document"));
+}
+
+/// JSONL records in the shape news datasets export: metadata goes through
+/// to the analysis; one record per document, its id kept.
+#[test]
+fn jsonl_records_with_metadata() {
+    let dir = tmp("jsonl");
+    let text = "A storm flooded three coastal towns on Monday, cutting power to 40,000 homes, officials said. Forecasters expect the rain to ease by Tuesday evening.";
+    let records = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "wire-1", "text": text, "title": "Storm floods coast", "date": "2024-03-04", "url": "https://example.org/a", "language": "en"}),
+        serde_json::json!({"id": "blog-7", "text": format!("{text} Schools stay closed.")})
+    );
+    std::fs::write(dir.join("news.jsonl"), records).expect("write");
+    let p = dir.join("news.jsonl").to_string_lossy().into_owned();
+    let o = check(&["analyze", &p, "--format", "json"], 0, &[], &[]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let docs = json["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 2);
+    let wire = docs.iter().find(|d| d["id"] == "wire-1").expect("wire-1");
+    assert_eq!(wire["title"], "Storm floods coast");
+    assert_eq!(wire["url"], "https://example.org/a");
+    assert_eq!(wire["language"], "en");
+    assert!(wire["published"].as_str().is_some_and(|d| d.starts_with("2024-03-04")), "{wire}");
+    assert_eq!(wire["locator"], "line 1");
+    assert!(docs.iter().any(|d| d["id"] == "blog-7"));
+}
+
+/// `-v` prints each stage's time on stderr; without a terminal there are no
+/// progress bars, so stderr stays empty otherwise.
+#[test]
+fn verbose_timings_and_no_bars_without_a_terminal() {
+    let dir = small();
+    let o = check(&["analyze", &dir, "--format", "json"], 0, &[], &[]);
+    assert!(o.stderr.is_empty(), "no progress drawn into a pipe: {}", stderr(&o));
+    let o = check(&["-v", "analyze", &dir, "--format", "json"], 0, &[], &[]);
+    for stage in ["parse", "clean", "dedup", "provenance"] {
+        let line = stderr(&o).lines().find(|l| l.starts_with(&format!("forensics: {stage}: "))).map(str::to_owned);
+        assert!(line.as_deref().is_some_and(|l| l.ends_with(" ms")), "no timing for {stage}: {}", stderr(&o));
+    }
+}
+
+/// On a terminal (a pseudo-terminal from util-linux `script`): colour on
+/// stdout and progress on stderr, none with NO_COLOR / --quiet.
+#[test]
+fn colour_and_progress_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("SKIPPED colour_and_progress_on_a_terminal: `script` (util-linux) not found");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_forensics");
+    // The seeds take long enough for the bars to be drawn at least once.
+    let dir = "corpus/seeds";
+    let run = |extra: &str, env: Option<(&str, &str)>| -> String {
+        let mut cmd = Command::new("script");
+        cmd.args(["-qec", &format!("{bin} {extra} analyze {dir}"), "/dev/null"]).current_dir(root()).env("FORENSICS_NO_DICT", "1").env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("TERM", "xterm");
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        let o = cmd.output().expect("script");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let tty = run("", None);
+    assert!(tty.contains("\x1b[1mstory") || tty.contains("\x1b[1munique"), "colour on a terminal: {tty:?}");
+    assert!(tty.contains("\x1b[2K"), "progress drawn and cleared on a terminal");
+    let plain = run("--quiet", Some(("NO_COLOR", "1")));
+    assert!(!plain.contains('\x1b'), "no colour with NO_COLOR, no progress with --quiet: {plain:?}");
+}
+
+/// A diff across languages: the translation's aligned sentences, as text and HTML.
+#[test]
+fn diff_across_languages() {
+    let a = "corpus/seeds/004_3dceb87ed35c7edd.txt";
+    let b = "corpus/seeds/000_81e1b95f3de8d17a.txt";
+    let o = check(&["diff", a, b], 0, &["(original, en)", "(translation, nb)", "relation translation", "aligned sentences ("], &[]);
+    assert!(stdout(&o).contains("Patrushev er en av Putins nærmeste medarbeidere."));
+    let o = check(&["diff", a, b, "--format", "html"], 0, &["<!DOCTYPE html>", "translation"], &[]);
+    let html = stdout(&o);
+    assert!(html.contains("Patrushev is one of Putin’s closest associates") && html.contains("Patrushev er en av Putins nærmeste medarbeidere"), "both texts side by side");
+}
+
+/// The README's tour shows real output: every ```text block that starts
+/// with `$ forensics …` is what that command prints now. When the output
+/// changes on purpose, paste the new output into README.md.
+#[test]
+fn readme_tour_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let mut shown = 0;
+    for block in readme.split("```text\n").skip(1).filter_map(|b| b.split("```").next()) {
+        let Some((command, expected)) = block.split_once('\n') else { continue };
+        let Some(args) = command.strip_prefix("$ forensics ") else { continue };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let o = forensics(&args);
+        assert_eq!(stdout(&o), expected, "README.md shows stale output for `forensics {}`: paste the new output into it", args.join(" "));
+        shown += 1;
+    }
+    assert!(shown >= 2, "the tour shows `forensics analyze` and `forensics diff`");
+}
