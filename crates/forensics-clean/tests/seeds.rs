@@ -5,22 +5,13 @@ use forensics_clean::{clean, CleanArticle, CleanOptions, CorpusStats};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
 /// Parses and cleans every `.txt` of a corpus folder, with statistics over the folder.
 fn clean_folder(dir: &Path) -> BTreeMap<String, (forensics_parse::Article, CleanArticle)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect())
-        .unwrap_or_default();
-    paths.sort();
-    let articles: Vec<_> = paths
+    let set = dir.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let articles: Vec<_> = forensics_testdata::documents(&set)
         .iter()
-        .map(|p| {
-            let id = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            forensics_parse::parse_text(&id, &std::fs::read(p).unwrap_or_default())
-        })
+        .filter(|d| d.path.extension().is_some_and(|e| e == "txt"))
+        .map(|d| forensics_parse::parse_text(&d.id, &d.bytes))
         .collect();
     let stats = CorpusStats::from_articles(&articles);
     articles.into_iter().map(|a| {
@@ -29,34 +20,21 @@ fn clean_folder(dir: &Path) -> BTreeMap<String, (forensics_parse::Article, Clean
     }).collect()
 }
 
-fn check(cleaned: &CleanArticle, check: &str, value: &str) -> Result<(), String> {
-    let ok = match check {
-        "language" => cleaned.language == value,
-        "keep" => cleaned.text.contains(value),
-        "drop" => !cleaned.text.contains(value),
-        "credit" => cleaned.meta.credits.iter().any(|c| c.name == value),
-        other => return Err(format!("unknown check {other}")),
-    };
-    if ok { Ok(()) } else { Err(format!("{}: {check} {value:?} (language {})", cleaned.id, cleaned.language)) }
-}
-
 #[test]
 fn seeds_keep_the_article_and_drop_the_rest() {
-    let docs = clean_folder(&corpus().join("seeds"));
-    let table = std::fs::read_to_string(corpus().join("cases/clean-seeds.tsv")).expect("corpus/cases/clean-seeds.tsv");
-    let mut failures = Vec::new();
-    let mut n = 0;
-    for row in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let cols: Vec<&str> = row.split('\t').collect();
-        let [id, what, value] = cols[..] else { panic!("bad row: {row}") };
-        n += 1;
-        match docs.get(id) {
-            Some((_, c)) => failures.extend(check(c, what, value).err()),
-            None => failures.push(format!("no document {id}")),
-        }
-    }
-    assert!(n > 40, "only {n} checks");
-    assert!(failures.is_empty(), "{} of {n} checks failed:\n{}", failures.len(), failures.join("\n"));
+    let docs = clean_folder(Path::new("seeds"));
+    forensics_testdata::check("corpus/cases/clean-seeds.tsv", forensics_testdata::cases("clean-seeds"), 40, |row| {
+        let [id, what, value] = row.cols()[..] else { return Err("three columns: id, check, value".into()) };
+        let Some((_, c)) = docs.get(id) else { return Err(format!("no document {id}")) };
+        let ok = match what {
+            "language" => c.language == value,
+            "keep" => c.text.contains(value),
+            "drop" => !c.text.contains(value),
+            "credit" => c.meta.credits.iter().any(|cr| cr.name == value),
+            other => return Err(format!("unknown check {other}")),
+        };
+        if ok { Ok(()) } else { Err(format!("failed (language {})", c.language)) }
+    });
 }
 
 /// A readable record of what the cleaner did: language, metadata it set,

@@ -6,33 +6,19 @@ use forensics_clean::{clean, CleanArticle, CleanOptions, CorpusStats};
 use forensics_dedup::{DedupResult, EventLink, Family};
 use forensics_provenance::{provenance, Analysis, ProvenanceConfig, RelationKind};
 use std::collections::BTreeMap;
-use std::path::Path;
-
-fn root() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
 
 /// The documents of `corpus/<set>` and a detector result built from `corpus/truth/<set>.jsonl`.
 pub fn load(set: &str) -> (Vec<CleanArticle>, DedupResult) {
-    let dir = root().join("corpus").join(set);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    let articles: Vec<_> = paths
-        .iter()
-        .map(|p| forensics_parse::parse_text(&p.file_stem().unwrap().to_string_lossy(), &std::fs::read(p).unwrap()))
-        .collect();
+    let articles: Vec<_> = forensics_testdata::documents(set).iter().map(|d| forensics_parse::parse_text(&d.id, &d.bytes)).collect();
     let stats = CorpusStats::from_articles(&articles);
     let docs: Vec<CleanArticle> = articles.iter().map(|a| clean(a, Some(&stats), &CleanOptions::default())).collect();
-    let truth = std::fs::read_to_string(root().join("corpus/truth").join(format!("{set}.jsonl"))).unwrap();
     let mut fams: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut stories: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    for line in truth.lines().filter(|l| !l.trim().is_empty()) {
-        let t: serde_json::Value = serde_json::from_str(line).unwrap();
-        let id = t["id"].as_str().unwrap().to_string();
-        let fam = t["family"].as_str().unwrap().to_string();
-        fams.entry(fam.clone()).or_default().push(id.clone());
-        if t["parent"].is_null() {
-            stories.entry(t["story"].as_str().unwrap().to_string()).or_default().push((fam, id));
+    for t in forensics_testdata::truth(set) {
+        let fam = t.family.clone().unwrap_or_default();
+        fams.entry(fam.clone()).or_default().push(t.id.clone());
+        if t.parent.is_none() {
+            stories.entry(t.story.clone().unwrap_or_default()).or_default().push((fam, t.id.clone()));
         }
     }
     let families = fams.into_iter().map(|(id, mut members)| {
@@ -88,17 +74,21 @@ fn check(set: &str) {
     if std::env::var("SHOW").as_deref() == Ok(set) {
         println!("{}", serde_json::to_string_pretty(&a).unwrap());
     }
-    let truth = std::fs::read_to_string(root().join("corpus/truth").join(format!("{set}.jsonl"))).unwrap();
-    let mut wrong = Vec::new();
-    for line in truth.lines().filter(|l| !l.trim().is_empty()) {
-        let t: serde_json::Value = serde_json::from_str(line).unwrap();
-        let d = a.documents.iter().find(|d| d.id == t["id"].as_str().unwrap()).unwrap();
-        let got = (serde_json::to_value(d.role).unwrap(), serde_json::to_value(&d.parent).unwrap());
-        if got != (t["role"].clone(), t["parent"].clone()) {
-            wrong.push(format!("{}: want {}/{} got {}/{}", d.id, t["role"], t["parent"], got.0, got.1));
-        }
+    let truth: Vec<_> = forensics_testdata::truth(set).into_iter().map(|t| Row(t)).collect();
+    forensics_testdata::check(&format!("corpus/truth/{set}.jsonl"), truth, 1, |Row(t)| {
+        let Some(d) = a.documents.iter().find(|d| d.id == t.id) else { return Err("not in the analysis".into()) };
+        let role = serde_json::to_value(d.role).ok().and_then(|v| v.as_str().map(String::from));
+        if (&role, &d.parent) == (&t.role, &t.parent) { Ok(()) } else { Err(format!("got {role:?}/{:?}", d.parent)) }
+    });
+}
+
+/// A truth line shown by what it states.
+struct Row(forensics_testdata::Truth);
+
+impl std::fmt::Display for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: want {:?}/{:?}", self.0.id, self.0.role, self.0.parent)
     }
-    assert!(wrong.is_empty(), "{set}:\n{}", wrong.join("\n"));
 }
 
 #[test]

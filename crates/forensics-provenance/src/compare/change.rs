@@ -259,22 +259,12 @@ mod tests {
 
     #[test]
     fn kinds_and_effects() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/cases/changes.tsv");
-        let table = std::fs::read_to_string(path).expect("corpus/cases/changes.tsv");
-        let mut failures = Vec::new();
-        let mut n = 0;
-        for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [lang, parent, child, expected] = cols[..] else { panic!("four columns: {line}") };
+        forensics_testdata::check("corpus/cases/changes.tsv", forensics_testdata::cases("changes"), 9, |row| {
+            let [lang, parent, child, expected] = row.cols()[..] else { return Err("four columns".into()) };
             let expected: Vec<String> = if expected == "-" { vec![] } else { expected.split("; ").map(String::from).collect() };
             let got = changes(lang, parent, child);
-            if got != expected {
-                failures.push(format!("{parent}\n  → {child}\n  expected {expected:?}\n  got      {got:?}"));
-            }
-            n += 1;
-        }
-        assert!(n >= 9, "the table has its cases");
-        assert!(failures.is_empty(), "{}", failures.join("\n"));
+            if got == expected { Ok(()) } else { Err(format!("expected {expected:?}\n    got      {got:?}")) }
+        });
     }
 
     #[test]
