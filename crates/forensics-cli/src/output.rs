@@ -1,9 +1,23 @@
 //! Writing results: standard output or a file; a closed pipe is not an error.
 
 use crate::args::{ColorWhen, Global};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use std::io::{BufWriter, ErrorKind, Write};
 use std::path::Path;
+
+/// Fails at once, not after a long run, when `out` cannot be a file: it is
+/// a directory, or its directory does not exist.
+pub(crate) fn check_out(out: Option<&Path>) -> Result<()> {
+    let Some(p) = out else { return Ok(()) };
+    if p.is_dir() {
+        bail!("{}: cannot write: is a directory", p.display());
+    }
+    let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        bail!("{}: cannot write: no such directory {}", p.display(), dir.display());
+    }
+    Ok(())
+}
 
 /// Writes `text` to `out`, or to standard output.
 pub(crate) fn emit(text: &str, out: Option<&Path>) -> Result<()> {

@@ -317,7 +317,10 @@ fn out_file_holds_the_same_bytes() {
         let piped = check(&["-j", "1", "analyze", "corpus/seeds", "--format", format], 0, &[], &[]);
         assert_eq!(std::fs::read(&path).expect("written"), piped.stdout, "{format}");
     }
-    check(&["analyze", "corpus/seeds", "--format", "json", "--out", "no/such/dir/a.json"], 1, &[], &["forensics: no/such/dir/a.json: cannot write: No such file or directory"]);
+    // Refused before the run, on one line.
+    let o = check(&["analyze", "corpus/seeds", "--format", "json", "--out", "no/such/dir/a.json"], 1, &[], &["forensics: no/such/dir/a.json: cannot write: no such directory no/such/dir"]);
+    assert_eq!(stderr(&o).lines().count(), 1);
+    check(&["diff", "corpus/seeds/004_3dceb87ed35c7edd.txt", "corpus/seeds/002_585954f18c9c2e73.txt", "--out", "corpus"], 1, &[], &["forensics: corpus: cannot write: is a directory"]);
 }
 
 /// Usage errors are one line too, and exit 2; help stays as clap prints it.

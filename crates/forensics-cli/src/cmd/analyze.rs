@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub(super) fn run(g: &Global, paths: &[PathBuf], format: AnalyzeFormat, out: Option<&Path>) -> Result<ExitCode> {
+    crate::output::check_out(out)?;
     let watch = Watch::new(g, format == AnalyzeFormat::Html);
     // Streamed: the inputs are read once per pass, never held (docs/limits.md).
     let reader = forensics::input::Reader::new(paths.to_vec(), super::limits(g));

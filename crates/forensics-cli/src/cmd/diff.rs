@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub(super) fn run(g: &Global, a: &Path, b: &Path, format: DiffFormat, out: Option<&Path>) -> Result<ExitCode> {
+    crate::output::check_out(out)?;
     let watch = Watch::new(g, true);
     let mut docs = Vec::new();
     for p in [a, b] {
