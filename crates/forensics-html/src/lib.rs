@@ -7,8 +7,10 @@
 //! site name, `<html lang>`).
 //!
 //! **Parsing never fails**: any bytes give an `Article` plus diagnostics.
-//! Spans point into [`Article::text`] (the extracted text), not into the
-//! HTML source: html5ever does not report source positions.
+//! Each block's `span` points into [`Article::text`] (the extracted text)
+//! and its `source` into the page bytes as given: the range of markup whose
+//! visible text the block is (html5ever reports no positions, so a linear
+//! scan of the page finds them; see `source.rs`).
 //!
 //! ```
 //! let page = br#"<html lang="en"><head><title>Storm hits coast | Daily</title>
@@ -23,6 +25,10 @@
 //! assert_eq!(article.meta.language_hint.as_deref(), Some("en"));
 //! let body = forensics_html::body_text(&article);
 //! assert!(body.starts_with("A storm hit the coast"));
+//! // Where the first paragraph sits in the page.
+//! let first = article.blocks.iter().find(|b| b.kind == forensics_parse::BlockKind::Paragraph).unwrap();
+//! let src = first.source.unwrap();
+//! assert!(page[src.start..src.end].starts_with(b"A storm hit the coast"));
 //! assert!(!body.contains("Copyright"));
 //! ```
 
@@ -95,7 +101,7 @@ fn place_in_source(bytes: &[u8], decoded: &forensics_parse::Decoded, text: &str,
         diagnostics.push(Diagnostic { severity: Severity::Warning, message: "page too large to give blocks source positions".into(), span: None });
         return;
     };
-    let placed = visible.place(blocks.iter().map(|b| b.span.slice(text)));
+    let placed = visible.place(&decoded.text, blocks.iter().map(|b| b.span.slice(text)));
     let offsets: Vec<usize> = placed.iter().flatten().flat_map(|&(s, e)| [s, e]).collect();
     let mut input = decode::to_input(bytes, decoded, &offsets).into_iter();
     let mut missing = 0;

@@ -15,9 +15,9 @@ use memchr::memmem;
 pub(crate) struct Visible {
     /// The characters, concatenated.
     flat: String,
-    /// For each byte of `flat`: start and end in the source of the character it belongs to.
+    /// For each byte of `flat`: where in the source its character starts (its
+    /// end is found again from the source when needed).
     start: Vec<u32>,
-    end: Vec<u32>,
 }
 
 /// Elements whose content is raw text, never markup, and never article text.
@@ -27,7 +27,7 @@ impl Visible {
     /// Scans `html`; `None` when the page is too large for 32-bit offsets.
     pub(crate) fn scan(html: &str) -> Option<Visible> {
         u32::try_from(html.len()).ok()?;
-        let mut v = Visible { flat: String::with_capacity(html.len() / 3), start: Vec::new(), end: Vec::new() };
+        let mut v = Visible { flat: String::with_capacity(html.len() / 3), start: Vec::with_capacity(html.len() / 3) };
         let b = html.as_bytes();
         let mut i = 0;
         while i < b.len() {
@@ -41,12 +41,12 @@ impl Visible {
                 match entity(&html[j..]) {
                     Some((chars, len)) => {
                         for c in chars.into_iter().flatten() {
-                            v.push(c, j, j + len);
+                            v.push(c, j);
                         }
                         i = j + len;
                     }
                     None => {
-                        v.push('&', j, j + 1);
+                        v.push('&', j);
                         i = j + 1;
                     }
                 }
@@ -57,22 +57,31 @@ impl Visible {
         Some(v)
     }
 
-    fn push(&mut self, c: char, s: usize, e: usize) {
+    fn push(&mut self, c: char, at: usize) {
         if c.is_whitespace() {
             return;
         }
         self.flat.push(c);
         // `scan` checked that every source offset fits in u32.
-        let (s, e) = (s as u32, e as u32);
         for _ in 0..c.len_utf8() {
-            self.start.push(s);
-            self.end.push(e);
+            self.start.push(at as u32);
         }
     }
 
     fn text(&mut self, html: &str, from: usize, to: usize) {
-        for (k, c) in html[from..to].char_indices() {
-            self.push(c, from + k, from + k + c.len_utf8());
+        let seg = &html[from..to];
+        if seg.is_ascii() {
+            // Most page text: one byte, one character.
+            for (k, &c) in seg.as_bytes().iter().enumerate() {
+                if !matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                    self.flat.push(c as char);
+                    self.start.push((from + k) as u32);
+                }
+            }
+            return;
+        }
+        for (k, c) in seg.char_indices() {
+            self.push(c, from + k);
         }
     }
 
@@ -89,7 +98,7 @@ impl Visible {
         let name_at = if rest.get(1) == Some(&b'/') { 2 } else { 1 };
         if !rest.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
             // A lone `<` is text.
-            self.push('<', j, j + 1);
+            self.push('<', j);
             return j + 1;
         }
         let name_len = rest[name_at..].iter().position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>').unwrap_or(rest.len() - name_at);
@@ -107,7 +116,7 @@ impl Visible {
     }
 
     /// Finds each block's text (in order) and returns its source range.
-    pub(crate) fn place<'a>(&self, blocks: impl IntoIterator<Item = &'a str>) -> Vec<Option<(usize, usize)>> {
+    pub(crate) fn place<'a>(&self, html: &str, blocks: impl IntoIterator<Item = &'a str>) -> Vec<Option<(usize, usize)>> {
         let hay = self.flat.as_bytes();
         let mut cursor = 0;
         let mut needle = String::new();
@@ -127,10 +136,22 @@ impl Visible {
                 }
                 None => memmem::find(hay, n),
             };
-            out.push(found.map(|s| (self.start[s] as usize, self.end[s + n.len() - 1] as usize)));
+            out.push(found.map(|s| (self.start[s] as usize, char_end(html, self.start[s + n.len() - 1] as usize))));
         }
         out
     }
+}
+
+/// The end of the source of the visible character that starts at `at`: a
+/// character reference's, or the character's own.
+fn char_end(html: &str, at: usize) -> usize {
+    let rest = html.get(at..).unwrap_or_default();
+    if rest.starts_with('&')
+        && let Some((_, len)) = entity(rest)
+    {
+        return at + len;
+    }
+    at + rest.chars().next().map_or(0, char::len_utf8)
 }
 
 /// The end of a tag whose name ends at `k`: after the `>`, skipping quoted
@@ -225,7 +246,7 @@ mod tests {
 
     fn check(html: &str, blocks: &[&str], want: &[Option<&str>]) {
         let v = Visible::scan(html).unwrap();
-        let got: Vec<Option<&str>> = v.place(blocks.iter().copied()).into_iter().map(|r| r.map(|(s, e)| &html[s..e])).collect();
+        let got: Vec<Option<&str>> = v.place(html, blocks.iter().copied()).into_iter().map(|r| r.map(|(s, e)| &html[s..e])).collect();
         assert_eq!(got, want, "{html}");
     }
 
@@ -246,7 +267,7 @@ mod tests {
     fn unterminated_markup_is_not_a_panic() {
         for html in ["<", "<!--", "<a href='", "&", "&#", "&#x", "<script>x", "</", "<p", "&#99999999999;"] {
             let v = Visible::scan(html).unwrap();
-            let _ = v.place(["x"]);
+            let _ = v.place(html, ["x"]);
         }
     }
 }
