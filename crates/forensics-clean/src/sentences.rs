@@ -166,7 +166,10 @@ fn split_paragraph(text: &str, lang: &str, stops: Option<&crate::stopwords::Stop
             '"' => open_quote = !open_quote,
             _ => {}
         }
-        if !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
+        // Besides Latin and CJK marks: the Devanagari danda (।, ॥), the
+        // Arabic question mark and Urdu full stop (؟, ۔), the Armenian and
+        // Ethiopic full stops (։, ።): all end sentences, none abbreviates.
+        if !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '।' | '॥' | '؟' | '۔' | '։' | '።') {
             i = after;
             continue;
         }
