@@ -73,6 +73,8 @@ impl Observer for Watch {
             let template = if stage == Stage::Parse { "{spinner} {msg:>18} {human_pos} documents, {per_sec} {elapsed}" } else { "{spinner} {msg:>18} {elapsed}" };
             let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             b.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner()));
+            // Named before the first tick draws it.
+            b.set_message(stage.name());
             b.enable_steady_tick(Duration::from_millis(120));
             b
         };
