@@ -73,23 +73,6 @@ fn record_date(s: &str) -> Option<forensics_parse::PartialDate> {
     Some(forensics_parse::PartialDate { year, month, day })
 }
 
-#[cfg(test)]
-mod record_date_tests {
-    #[test]
-    fn iso_dates_and_timestamps() {
-        let check = |s: &str, want: Option<&str>| assert_eq!(super::record_date(s).map(|d| d.to_string()).as_deref(), want, "{s}");
-        check("2024-03-04", Some("2024-03-04"));
-        check(" 2024-03-04T12:00:00Z", Some("2024-03-04"));
-        check("2024-03-04 12:00:00", Some("2024-03-04"));
-        check("2024-3", Some("2024-03"));
-        check("2024", Some("2024"));
-        check("2024-13-01", Some("2024"));
-        check("04/03/2024", None);
-        check("yesterday", None);
-        check("", None);
-    }
-}
-
 /// Makes ids unique: a clash gets `#2`, `#3`… in input order, so the first
 /// keeps its name and the result does not depend on thread scheduling.
 fn unique_ids(docs: &mut [RawDocument]) {
@@ -209,4 +192,21 @@ pub fn dictionaries(cfg: &Config) -> Vec<String> {
         return Vec::new();
     }
     forensics_dedup::xling::Dictionaries::installed(&x.dict_dir).names()
+}
+
+#[cfg(test)]
+mod record_date_tests {
+    #[test]
+    fn iso_dates_and_timestamps() {
+        let check = |s: &str, want: Option<&str>| assert_eq!(super::record_date(s).map(|d| d.to_string()).as_deref(), want, "{s}");
+        check("2024-03-04", Some("2024-03-04"));
+        check(" 2024-03-04T12:00:00Z", Some("2024-03-04"));
+        check("2024-03-04 12:00:00", Some("2024-03-04"));
+        check("2024-3", Some("2024-03"));
+        check("2024", Some("2024"));
+        check("2024-13-01", Some("2024"));
+        check("04/03/2024", None);
+        check("yesterday", None);
+        check("", None);
+    }
 }
