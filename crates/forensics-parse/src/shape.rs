@@ -158,7 +158,8 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     if line.len() <= TITLE_MAX
         && words <= 30
         && (scan.has_ascii_letter() || (!scan.is_ascii() && line.chars().any(char::is_alphabetic)))
-        && !line.ends_with(['.', ',', ';', ':'])
+        // Titles do not end a sentence, in any script (danda, ideographic full stop …).
+        && !line.ends_with(['.', ',', ';', ':', '।', '॥', '。', '．', '，', '；', '：', '۔', '։', '።', '။'])
     {
         return Shape::Title;
     }
