@@ -125,3 +125,32 @@ fn source_positions_in_other_encodings() {
     }
     check_sources("utf-16le", &utf16, encoding_rs::UTF_16LE);
 }
+
+/// Metadata from each source a page may have, and which one wins.
+fn check_meta(head: &str, want: [Option<&str>; 5]) {
+    let page = format!("<html><head>{head}</head><body><article><p>The council met on Monday and voted to repair the old bridge before winter, officials said.</p></article></body></html>");
+    let m = forensics_html::parse_html("m", page.as_bytes()).meta;
+    let got = [m.headline, m.published.map(|d| d.to_string()), m.byline, m.url, m.site];
+    let want = want.map(|w| w.map(str::to_string));
+    assert_eq!(got, want, "{head}");
+}
+
+#[test]
+fn metadata_sources() {
+    // OpenGraph and article:* only.
+    check_meta(
+        r#"<title>Bridge repairs | Town Post</title><meta property="og:title" content="Bridge to be repaired"><meta property="article:published_time" content="2024-06-02T09:00:00+02:00">
+        <meta property="article:author" content="https://town.example/staff/lee"><meta name="author" content="Kim Lee"><meta property="og:url" content="https://town.example/bridge"><meta property="og:site_name" content="Town Post">"#,
+        [Some("Bridge to be repaired"), Some("2024-06-02"), Some("Kim Lee"), Some("https://town.example/bridge"), Some("Town Post")],
+    );
+    // JSON-LD NewsArticle inside @graph wins over OpenGraph; its publisher names the site; canonical wins over og:url.
+    check_meta(
+        r#"<meta property="og:title" content="OG title"><meta property="article:published_time" content="2024-06-01"><link rel="canonical" href="https://town.example/c"><meta property="og:url" content="https://town.example/og">
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"page"},{"@type":"NewsArticle","headline":"LD headline","datePublished":"2024-06-03T10:00:00Z","author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Tom Berg"}],"publisher":{"@type":"Organization","name":"Town Post Ltd"}}]}</script>"#,
+        [Some("LD headline"), Some("2024-06-03"), Some("Ana Ruiz, Tom Berg"), Some("https://town.example/c"), Some("Town Post Ltd")],
+    );
+    // Only a <title>.
+    check_meta("<title>Bridge to be repaired</title>", [Some("Bridge to be repaired"), None, None, None, None]);
+    // Broken JSON-LD is ignored, not fatal.
+    check_meta(r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":</script><meta property="og:title" content="Still here">"#, [Some("Still here"), None, None, None, None]);
+}
