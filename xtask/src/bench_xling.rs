@@ -6,7 +6,11 @@
 //!
 //! ```text
 //! cargo xtask bench --xling [--distractors 10000,50000,100000] [--dict] [--threads N]
+//!                           [--xling-set '{"mutual_factor": 1.0}']
 //! ```
+//!
+//! `--xling-set` overrides parameters of the cross-language stage (JSON
+//! fields of `XlingConfig`), to see which one the distractors move.
 //!
 //! Each size runs in a child process (its memory is its own), the pack
 //! alone first: cost per document is read against it. Peak memory per
@@ -94,10 +98,12 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut sizes = vec![10_000usize, 50_000, 100_000];
     let mut dict = false;
     let mut threads: Option<String> = None;
+    let mut set: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--xling" => {}
+            "--xling-set" => set = Some(it.next().context("--xling-set JSON")?.clone()),
             "--distractors" => sizes = it.next().context("--distractors N[,N…]")?.split(',').map(|s| s.trim().parse()).collect::<Result<_, _>>()?,
             "--dict" => dict = true,
             "--threads" => threads = Some(it.next().context("--threads N")?.clone()),
@@ -112,11 +118,14 @@ pub fn run(args: &[String]) -> Result<()> {
     std::fs::create_dir_all(&out)?;
     let mut runs: Vec<Run> = Vec::new();
     for &n in std::iter::once(&0).chain(&sizes) {
-        let path = out.join(format!("xling-{n}{}.json", if dict { "-dict" } else { "" }));
+        let path = out.join(format!("xling-{n}{}{}.json", if dict { "-dict" } else { "" }, if set.is_some() { "-set" } else { "" }));
         let mut cmd = Command::new(std::env::current_exe()?);
         cmd.args(["bench", "--xling-child", &n.to_string()]).arg(&path);
         if dict {
             cmd.arg("--dict");
+        }
+        if let Some(s) = &set {
+            cmd.args(["--xling-set", s]);
         }
         if let Some(t) = &threads {
             cmd.env("RAYON_NUM_THREADS", t);
@@ -205,7 +214,7 @@ fn pack_family_map(r: &Run) -> HashMap<String, String> {
 /// The child: reads the pack, adds `n` distractors, parses and cleans them,
 /// runs every stage of `dedup` one by one and writes a [`Run`].
 pub fn child(args: &[String]) -> Result<()> {
-    let (Some(n), Some(out)) = (args.first(), args.get(1)) else { bail!("bench --xling-child N OUT [--dict]") };
+    let (Some(n), Some(out)) = (args.first(), args.get(1)) else { bail!("bench --xling-child N OUT [--dict] [--xling-set JSON]") };
     let n: usize = n.parse()?;
     let dict = args.iter().any(|a| a == "--dict");
     let pack = pack_dir().context("../shared/eval/wmt-news")?;
@@ -227,6 +236,14 @@ pub fn child(args: &[String]) -> Result<()> {
 
     let mut cfg: DedupConfig = forensics::Config::portable().dedup;
     cfg.xling.dictionaries = dict;
+    if let Some(json) = args.iter().position(|a| a == "--xling-set").and_then(|i| args.get(i + 1)) {
+        let mut v = serde_json::to_value(&cfg.xling)?;
+        let patch: serde_json::Value = serde_json::from_str(json).context("--xling-set")?;
+        if let (Some(obj), Some(p)) = (v.as_object_mut(), patch.as_object()) {
+            obj.extend(p.iter().map(|(k, x)| (k.clone(), x.clone())));
+        }
+        cfg.xling = serde_json::from_value(v)?;
+    }
     let (stats, digests) = forensics::dedup::digest_docs(&docs, &cfg);
     lap(&mut stages, DEDUP_STAGES[0]);
     let mut fps = forensics::dedup::fingerprints_from_digests_owned(&docs, digests, &stats, &cfg);

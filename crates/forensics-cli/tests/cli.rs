@@ -202,6 +202,18 @@ fn diff_two_documents() {
     check(&["diff", a, "missing.txt"], 1, &[], &["missing.txt: no such file or directory"]);
 }
 
+/// A translation's diff says which sentence renders which: seed 000
+/// (Norwegian) of the AP story 004, and a Hindi translation written in
+/// Devanagari digits (`corpus/xling`).
+#[test]
+fn diff_of_a_translation_aligns_sentences() {
+    let o = check(&["diff", "corpus/seeds/004_3dceb87ed35c7edd.txt", "corpus/seeds/000_81e1b95f3de8d17a.txt"], 0, &["relation translation", "aligned sentences"], &[]);
+    let out = stdout(&o);
+    let at = out.find("Patrushev is one of Putin’s closest associates.").expect("an aligned English sentence");
+    assert!(out[at..].lines().nth(1).is_some_and(|l| l.contains("Patrushev er en av Putins nærmeste medarbeidere.")), "{out}");
+    check(&["diff", "corpus/xling/ferry-en.txt", "corpus/xling/ferry-hi.txt"], 0, &["relation translation", "aligned sentences", "Engineer Piet Marsalek"], &[]);
+}
+
 /// The HTML report of the seeds, rendered by headless Chromium: the graph has
 /// one edge per relation, and the altered quote sits inside a marked change.
 #[test]

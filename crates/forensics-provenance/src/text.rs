@@ -140,8 +140,10 @@ const MONTHS: [&[&str]; 12] = [
 /// The anchor a token gives, if any.
 pub fn anchor(tok: &Tok, sentence_initial: bool) -> Option<String> {
     let w = tok.norm.as_str();
-    if w.chars().any(|c| c.is_ascii_digit()) {
-        let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+    // Digits of any script news writes (Devanagari २०२५ = 2025).
+    let digit = |c: char| forensics_dedup::xling::digit_value(c).map(|d| char::from(b'0' + d));
+    if w.chars().any(|c| digit(c).is_some()) {
+        let digits: String = w.chars().filter_map(digit).collect();
         let value = digits.trim_start_matches('0');
         return (value.len() >= 2).then(|| format!("#{value}"));
     }

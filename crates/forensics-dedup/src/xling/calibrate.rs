@@ -27,24 +27,35 @@ pub fn backgrounds(scored: &[(u32, u32, f64)], lang_of: &dyn Fn(u32) -> u16, fro
 
 /// Whether each pair is mutual best: `b` is `a`'s highest calibrated
 /// partner in `b`'s language and `a` is `b`'s in `a`'s (ties go to the
-/// lower document index, so the answer does not depend on pair order).
+/// lower document index, so the answer does not depend on pair order), each
+/// ahead of that end's runner-up in the language by at least `margin`.
 /// A translation is its original's best match in its language far more
-/// often than its score clears a global threshold.
-pub fn mutual_best(scored: &[(u32, u32, f64)], calibrated: &[f64], lang_of: &dyn Fn(u32) -> u16) -> Vec<bool> {
-    let mut best: HashMap<(u32, u16), (f64, u32)> = HashMap::new();
+/// often than its score clears a global threshold; a document with no
+/// version in that language has a best match too, but one barely ahead
+/// of the next (the margin is the ratio test of nearest-neighbour matching).
+pub fn mutual_best(scored: &[(u32, u32, f64)], calibrated: &[f64], lang_of: &dyn Fn(u32) -> u16, margin: f64) -> Vec<bool> {
+    // (best score, its partner, runner-up score) per document and language.
+    let mut best: HashMap<(u32, u16), (f64, u32, f64)> = HashMap::new();
     let mut offer = |d: u32, lang: u16, partner: u32, c: f64| {
-        let e = best.entry((d, lang)).or_insert((f64::NEG_INFINITY, u32::MAX));
+        let e = best.entry((d, lang)).or_insert((f64::NEG_INFINITY, u32::MAX, f64::NEG_INFINITY));
         if c > e.0 || (c == e.0 && partner < e.1) {
-            *e = (c, partner);
+            *e = (c, partner, e.0);
+        } else if c > e.2 {
+            e.2 = c;
         }
     };
     for (&(a, b, _), &c) in scored.iter().zip(calibrated) {
         offer(a, lang_of(b), b, c);
         offer(b, lang_of(a), a, c);
     }
+    // No runner-up counts as a runner-up at zero: documents the index never
+    // proposed are not similar.
+    let clear = |e: &(f64, u32, f64)| e.0 - e.2.max(0.0) >= margin;
     scored
         .iter()
-        .map(|&(a, b, _)| best.get(&(a, lang_of(b))).is_some_and(|e| e.1 == b) && best.get(&(b, lang_of(a))).is_some_and(|e| e.1 == a))
+        .map(|&(a, b, _)| {
+            best.get(&(a, lang_of(b))).is_some_and(|e| e.1 == b && clear(e)) && best.get(&(b, lang_of(a))).is_some_and(|e| e.1 == a && clear(e))
+        })
         .collect()
 }
 

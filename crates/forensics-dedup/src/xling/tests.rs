@@ -112,7 +112,7 @@ fn mutual_best_needs_both_ends() {
     let lang = |d: u32| u16::from(d >= 2);
     let check = |pairs: &[(u32, u32, f64)], want: &[bool]| {
         let cal: Vec<f64> = pairs.iter().map(|p| p.2).collect();
-        assert_eq!(mutual_best(pairs, &cal, &lang), want, "{pairs:?}");
+        assert_eq!(mutual_best(pairs, &cal, &lang, 0.0), want, "{pairs:?}");
     };
     // 0-2 is best for both ends; 1-2 is 1's best but not 2's.
     check(&[(0, 2, 0.3), (1, 2, 0.2), (1, 3, 0.1)], &[true, false, false]);
