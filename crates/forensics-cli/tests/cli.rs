@@ -214,6 +214,26 @@ fn diff_of_a_translation_aligns_sentences() {
     check(&["diff", "corpus/xling/ferry-en.txt", "corpus/xling/ferry-hi.txt"], 0, &["relation translation", "aligned sentences", "Engineer Piet Marsalek"], &[]);
 }
 
+/// Dictionaries are read at run time from `--dict-dir` (never shipped) and
+/// `--no-dict` turns them off: a two-word dictionary in dictd format,
+/// written here, is the one the analysis reports using.
+#[test]
+fn dictionaries_come_from_dict_dir_and_no_dict_turns_them_off() {
+    let dir = tmp("dictd");
+    std::fs::write(dir.join("freedict-nob-eng.dict"), "hund\ndog\nkatt\ncat\n").unwrap();
+    // Headword, offset and length in dictd's base64 (A = 0, J = 9).
+    std::fs::write(dir.join("freedict-nob-eng.index"), "hund\tA\tJ\nkatt\tJ\tJ\n").unwrap();
+    let used = |extra: &[&str]| -> serde_json::Value {
+        let d = dir.to_string_lossy().into_owned();
+        let mut args = vec!["analyze", "corpus/seeds", "--format", "json", "--dict-dir", d.as_str()];
+        args.extend(extra);
+        let o = Command::new(env!("CARGO_BIN_EXE_forensics")).env_remove("FORENSICS_NO_DICT").args(&args).current_dir(root()).output().expect("run forensics");
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).expect("json")["tool"]["dictionaries"].clone()
+    };
+    assert_eq!(used(&[]), serde_json::json!(["freedict-nob-eng"]));
+    assert_eq!(used(&["--no-dict"]), serde_json::json!([]));
+}
+
 /// The HTML report of the seeds, rendered by headless Chromium: the graph has
 /// one edge per relation, and the altered quote sits inside a marked change.
 #[test]
