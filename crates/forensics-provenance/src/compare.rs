@@ -119,8 +119,14 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The text of tokens `r` as the document writes it ("didn’t", "Feb. 24",
+/// not the tokens "didn t"), line breaks folded to spaces: evidence quotes.
 fn surface(v: &View, r: Range<usize>) -> String {
-    v.toks[r].iter().map(|t| &v.art.text[t.start..t.end]).collect::<Vec<_>>().join(" ")
+    let (Some(first), Some(last)) = (v.toks.get(r.start), r.end.checked_sub(1).filter(|&e| e >= r.start).and_then(|e| v.toks.get(e))) else {
+        return String::new();
+    };
+    let raw = v.art.text.get(first.start..last.end).unwrap_or("");
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn render(p: &View, c: &View, ops: &[DiffOp], pr: Range<usize>, cr: Range<usize>) -> String {
