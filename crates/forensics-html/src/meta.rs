@@ -59,11 +59,11 @@ pub(crate) fn page_meta(html: &Html) -> PageMeta {
                     "article:published_time" | "datepublished" | "date" | "pubdate" | "publishdate" | "dc.date.issued" | "sailthru.date" | "parsely-pub-date" => {
                         set(&mut raw.published_meta, content)
                     }
-                    "author" | "article:author" | "dc.creator" | "byl" | "parsely-author" | "sailthru.author" => {
-                        // article:author is often a profile URL; a name is what we want.
-                        if !content.starts_with("http") && !raw.author_meta.contains(&content) {
-                            raw.author_meta.push(content);
-                        }
+                    // article:author is often a profile URL; a name is what we want.
+                    "author" | "article:author" | "dc.creator" | "byl" | "parsely-author" | "sailthru.author"
+                        if !content.starts_with("http") && !raw.author_meta.contains(&content) =>
+                    {
+                        raw.author_meta.push(content);
                     }
                     _ => {}
                 }

@@ -252,12 +252,11 @@ fn open(path: &Path, gz: bool, limits: &Limits) -> Result<(Box<dyn BufRead>, Opt
 /// (plus one byte, to tell it was passed) whatever the file claims.
 fn read_document(path: &Path, gz: bool, limits: &Limits) -> Result<Vec<u8>, String> {
     let cap = limits.max_document_bytes;
-    if !gz {
-        if let Ok(m) = std::fs::metadata(path) {
-            if m.len() > cap {
-                return Err(too_large(limits));
-            }
-        }
+    if !gz
+        && let Ok(m) = std::fs::metadata(path)
+        && m.len() > cap
+    {
+        return Err(too_large(limits));
     }
     let (reader, _) = open(path, gz, limits)?;
     let mut buf = Vec::new();
