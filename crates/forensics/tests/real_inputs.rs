@@ -100,3 +100,18 @@ fn warc_html_gz_and_jsonl() {
     std::fs::write(dir.join("export.jsonl"), format!("{line}\n")).unwrap();
     insta::assert_snapshot!(check(&dir));
 }
+
+/// A page that states no date gets none: the crawl date is never taken for it.
+#[test]
+fn crawl_date_is_not_a_publication_date() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("real-inputs-undated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = b"<html><body><article><p>The council met and voted to repair the old bridge before winter, officials said on the radio.</p></article></body></html>";
+    let http = [b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".as_slice(), page].concat();
+    std::fs::write(dir.join("undated.warc"), record("1.1", "u1", "https://news.example/u", &http)).unwrap();
+    let inputs = read_paths(&[dir], &Limits::default()).unwrap();
+    let a = forensics::parse_document(&inputs.documents[0]);
+    assert_eq!(a.meta.crawled.as_deref(), Some("2024-05-20T10:20:30Z"));
+    assert_eq!(a.meta.published, None);
+    assert_eq!(a.meta.url.as_deref(), Some("https://news.example/u"));
+}
