@@ -67,14 +67,15 @@ pub fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
-/// Sentence spans: the cleaner's sentences, split further at terminal
-/// punctuation followed by space (the cleaner may hand over whole blocks).
+/// Sentence spans: the cleaner's sentences (its splitter knows
+/// abbreviations and ordinal dates per language: "24. februar" goes on);
+/// an article handed over without them is split at terminal punctuation
+/// followed by space, block by block.
 fn sentence_spans(art: &CleanArticle) -> Vec<Span> {
-    let base: Vec<Span> = if art.sentences.is_empty() {
-        art.blocks.iter().map(|b| b.clean).collect()
-    } else {
-        art.sentences.clone()
-    };
+    if !art.sentences.is_empty() {
+        return art.sentences.clone();
+    }
+    let base: Vec<Span> = art.blocks.iter().map(|b| b.clean).collect();
     let mut out = Vec::new();
     for s in base {
         let t = s.slice(&art.text);
