@@ -62,11 +62,32 @@ fn caps_place(i: &str) -> Res<'_, &str> {
     Ok((&i[end..], place))
 }
 
+/// A letter of a script without capitals (Devanagari, Arabic, Hebrew, Thai,
+/// Han …), or an Indic vowel sign or virama, which are marks, not letters.
+fn caseless_letter(c: char) -> bool {
+    !c.is_ascii()
+        && !c.is_uppercase()
+        && !c.is_lowercase()
+        && !c.is_numeric()
+        && (c.is_alphabetic() || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '।' | '॥' | '॰')))
+}
+
+/// A place in a script without capitals: one to three words of such letters
+/// ("रेवन्सहोल्ट", "القاهرة"). Capitals are what make a bare place credible, so
+/// this form is taken only before an agency and a dash.
+fn caseless_place(i: &str) -> Res<'_, &str> {
+    verify(take_while1(|c: char| caseless_letter(c) || c == ' '), |s: &str| {
+        s.starts_with(caseless_letter) && s.len() <= 60 && s.split_whitespace().count() <= 3
+    })
+    .parse(i)
+}
+
 /// ", March 11 " before the agency: short and holding a number.
 fn date_part(i: &str) -> Res<'_, &str> {
     let (i, _) = (char(','), sp0).parse(i)?;
     verify(take_till1(|c: char| c == '(' || c == ')' || is_dash(c)), |s: &str| {
-        s.len() <= 32 && s.chars().any(|c| c.is_ascii_digit())
+        // Any script's digits: "१४ मार्च".
+        s.len() <= 32 && s.chars().any(char::is_numeric)
     })
     .parse(i)
 }
@@ -91,7 +112,7 @@ fn agency(i: &str) -> Res<'_, &str> {
             // "(dpa)", "(kna)": some agencies write themselves in lower case.
             let lower_agency = s.len() <= 6 && s.chars().all(|c| c.is_ascii_lowercase());
             s.len() <= 60
-                && (s.starts_with(char::is_uppercase) || lower_agency)
+                && (s.starts_with(char::is_uppercase) || lower_agency || s.starts_with(caseless_letter))
                 && !s.chars().all(|c| c.is_ascii_digit())
                 && s.split_whitespace().count() <= 6
         }),
@@ -104,7 +125,7 @@ fn agency(i: &str) -> Res<'_, &str> {
 fn inline(i: &str) -> Res<'_, (Option<&str>, Option<&str>, Option<&str>)> {
     let with_agency = |i| {
         let (i, (place, _, date, _, agency, _, _, _)) =
-            (opt(caps_place), opt(region), opt(date_part), sp0, agency, sp0, dash, sp0).parse(i)?;
+            (opt(alt((caps_place, caseless_place))), opt(region), opt(date_part), sp0, agency, sp0, dash, sp0).parse(i)?;
         Ok((i, (place, date, Some(agency))))
     };
     let bare = |i| {
@@ -133,6 +154,8 @@ pub(crate) fn dateline(para: &str) -> Option<DatelineMatch<'_>> {
     let parsed = if window.len() == para.len() { alt((standalone, inline)).parse(window) } else { inline(window) };
     let (rest, (place, date, agency)) = parsed.ok()?;
     let place = place.map(str::trim).filter(|p| !p.is_empty());
+    // "(Staff Correspondent)", "(संवाददाता)": a job title where the agency goes.
+    let agency = agency.filter(|a| !a.split_whitespace().any(|w| crate::lexicon::ROLE_WORDS.contains(&w.to_lowercase().as_str())));
     if place.is_none() && agency.is_none() {
         return None;
     }

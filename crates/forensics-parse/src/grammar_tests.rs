@@ -139,7 +139,16 @@ fn datelines() {
         ("dateline", "ASHCOMBE, Jan 9 (Wessex News Service) -- The old mill", "ASHCOMBE|Jan 9|Wessex News Service|ASHCOMBE, Jan 9 (Wessex News Service) --"),
         ("dateline", "LINDENPORT — Commuters are bracing", "LINDENPORT|-|-|LINDENPORT —"),
         ("dateline", "Villarreja, 8 de abril de 2025 (Agencia Meseta Noticias)", "Villarreja|8 de abril de 2025|Agencia Meseta Noticias|Villarreja, 8 de abril de 2025 (Agencia Meseta Noticias)"),
+        // Scripts without capitals: only with an agency and a dash.
+        ("dateline", "रेवन्सहोल्ट, १४ मार्च (नॉर्थगेट प्रेस) – रेवन्सहोल्ट शहर ने", "रेवन्सहोल्ट|१४ मार्च|नॉर्थगेट प्रेस|रेवन्सहोल्ट, १४ मार्च (नॉर्थगेट प्रेस) –"),
+        ("dateline", "القاهرة (رويترز) - قال مسؤولون", "القاهرة|-|رويترز|القاهرة (رويترز) -"),
+        ("dateline", "नई दिल्ली, 3 मार्च (भाषा) - सरकार ने", "नई दिल्ली|3 मार्च|भाषा|नई दिल्ली, 3 मार्च (भाषा) -"),
+        // A job title is not an agency; the place stays.
+        ("dateline", "सरनपुर, 20 मार्च (संवाददाता) – सरनपुर की युवा टीम", "सरनपुर|20 मार्च|-|सरनपुर, 20 मार्च (संवाददाता) –"),
+        ("dateline", "LONDON (Staff Correspondent) - The mayor", "LONDON|-|-|LONDON (Staff Correspondent) -"),
         // Not datelines.
+        ("dateline", "रेवन्सहोल्ट शहर ने मंगलवार को - नई सेवा", "-"),
+        ("dateline", "सरकार ने कहा कि (कल) बैठक होगी - और", "-"),
         ("dateline", "A top Russian security official declared Monday", "-"),
         ("dateline", "MONDAY, 19 SEPTEMBER 2022, 07:08 Russia has deployed 400 inmates (Russia) to fight", "-"),
         ("dateline", "NATO officials said (in private) that", "-"),

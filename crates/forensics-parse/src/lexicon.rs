@@ -204,7 +204,8 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "analyst", "journalist", "correspondant", "rédacteur", "rédactrice", "journaliste",
     "korrespondent", "korrespondentin", "redakteur", "redakteurin", "corresponsal", "redactor",
     "redactora", "correspondente", "repórter", "corrispondente", "inviato", "inviata",
-    "redacteur", "verslaggever", "journalist", "reporterin",
+    "redacteur", "verslaggever", "journalist", "reporterin", "संवाददाता", "प्रतिनिधि",
+    "مراسل", "مراسلنا", "记者", "特派员", "記者",
 ];
 
 /// Read-time labels ("Reading time: 3 min", "Temps de lecture : 3 min").
