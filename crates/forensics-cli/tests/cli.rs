@@ -141,6 +141,37 @@ fn stdin_and_quiet() {
     assert_eq!(json["documents"][0]["source"], "-");
 }
 
+/// Runs `forensics analyze - --format json` with `input` on stdin.
+fn analyze_stdin(input: &[u8]) -> serde_json::Value {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1")
+        .args(["analyze", "-", "--format", "json", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().expect("stdin").write_all(input).expect("write");
+    let o = child.wait_with_output().expect("wait");
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)))
+}
+
+#[test]
+fn stdin_format_is_told_from_the_bytes() {
+    let jsonl = b"{\"id\": \"a\", \"text\": \"A storm hit the coast on Monday, officials said.\", \"title\": \"Storm\"}\n{\"id\": \"b\", \"text\": \"The council met on Tuesday to vote on the harbour budget.\"}\n";
+    let json = analyze_stdin(jsonl);
+    let ids: Vec<&str> = json["documents"].as_array().expect("documents").iter().filter_map(|d| d["id"].as_str()).collect();
+    assert_eq!(ids, ["a", "b"], "each JSONL record is a document");
+    // The same records gzip-compressed.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(jsonl).expect("gzip");
+    let json = analyze_stdin(&gz.finish().expect("gzip"));
+    assert_eq!(json["documents"].as_array().map(Vec::len), Some(2), "{json}");
+    // An HTML page goes through the HTML extractor (its <title> is the title).
+    let html = b"<!DOCTYPE html><html><head><title>Harbour vote</title></head><body><article><p>The council met on Tuesday to vote on the harbour budget, which grew by a third.</p></article></body></html>";
+    let json = analyze_stdin(html);
+    assert_eq!(json["documents"][0]["title"], "Harbour vote", "{json}");
+}
+
 #[test]
 fn broken_pipe_is_not_an_error() {
     let dir = tmp("pipe");

@@ -118,18 +118,21 @@ impl Reader {
         let mut out = Out { sink, max_documents: limits.max_documents, documents: 0, items: 0 };
         for p in &self.paths {
             if p.as_os_str() == "-" {
+                // Held: a run makes several passes and stdin reads once.
+                // Up to the decompressed-size cap, since it may be a stream
+                // of records (JSONL, WARC), not one document.
                 let buf = match &self.stdin {
-                    Some(b) => b.clone(),
+                    Some(b) => b,
                     None => {
                         let mut buf = Vec::new();
                         std::io::stdin()
-                            .take(limits.max_document_bytes + 1)
+                            .take(limits.max_decompressed_bytes.saturating_add(1))
                             .read_to_end(&mut buf)
                             .map_err(|e| InputError::Io { path: "-".into(), source: e })?;
-                        self.stdin.insert(buf).clone()
+                        self.stdin.insert(buf)
                     }
                 };
-                push_file_bytes(&mut out, "-", "stdin", Format::Text, buf, &limits);
+                read_stdin(buf, &mut out, &limits);
                 continue;
             }
             let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
@@ -216,6 +219,41 @@ fn read_file(path: &Path, out: &mut Out<'_>, limits: &Limits) {
     let id = id_from_path(path);
     let format = if base.ends_with(".html") || base.ends_with(".htm") { Format::Html } else { Format::Text };
     push_file_bytes(out, &source, &id, format, bytes, limits);
+}
+
+/// Standard input has no file name to tell its format: it is told from the
+/// bytes (gzip, then WARC, JSONL, HTML or plain text) and read as a file
+/// of that format would be.
+fn read_stdin(buf: &[u8], out: &mut Out<'_>, limits: &Limits) {
+    if buf.len() as u64 > limits.max_decompressed_bytes {
+        let reason = format!("standard input larger than the limit of {} bytes (--max-decompressed-bytes)", limits.max_decompressed_bytes);
+        out.skip(Skip { source: "-".into(), locator: None, reason });
+        return;
+    }
+    let gz = buf.starts_with(b"\x1f\x8b");
+    let plain = |cap: u64| -> Box<dyn BufRead + '_> {
+        if gz {
+            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(buf).take(cap.saturating_add(1))))
+        } else {
+            Box::new(buf)
+        }
+    };
+    let mut head = Vec::new();
+    // (An unreadable gzip stream leaves the head empty: a text skip says why.)
+    let _ = plain(4096).take(4096).read_to_end(&mut head);
+    match crate::sniff::stdin_format(&head) {
+        crate::sniff::StdinFormat::Warc => crate::warc::emit(crate::warc::WarcRecords::new(buf, gz, "-".into(), *limits), "-", out),
+        crate::sniff::StdinFormat::Jsonl => read_jsonl("-", plain(limits.max_decompressed_bytes), limits, gz.then_some(limits.max_decompressed_bytes), out),
+        format => {
+            let mut bytes = Vec::new();
+            if let Err(e) = plain(limits.max_document_bytes).take(limits.max_document_bytes.saturating_add(1)).read_to_end(&mut bytes) {
+                out.skip(Skip { source: "-".into(), locator: None, reason: format!("cannot decompress standard input: {e}") });
+                return;
+            }
+            let format = if format == crate::sniff::StdinFormat::Html { Format::Html } else { Format::Text };
+            push_file_bytes(out, "-", "stdin", format, bytes, limits);
+        }
+    }
 }
 
 fn push_file_bytes(out: &mut Out<'_>, source: &str, id: &str, format: Format, bytes: Vec<u8>, limits: &Limits) {

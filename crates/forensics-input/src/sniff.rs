@@ -12,6 +12,36 @@ pub(crate) fn not_a_document(bytes: &[u8]) -> Option<String> {
     None
 }
 
+/// What standard input holds, told from its first bytes (decompressed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StdinFormat {
+    Warc,
+    Jsonl,
+    Html,
+    Text,
+}
+
+/// A WARC stream opens with its version line, a JSONL export with a JSON
+/// object (no article opens with "{"), an HTML page with markup; anything
+/// else is a plain-text page.
+pub(crate) fn stdin_format(head: &[u8]) -> StdinFormat {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let rest = &head[start..];
+    if rest.starts_with(b"WARC/") {
+        return StdinFormat::Warc;
+    }
+    if rest.starts_with(b"{") {
+        return StdinFormat::Jsonl;
+    }
+    let lower = rest.get(..rest.len().min(1024)).unwrap_or(rest).to_ascii_lowercase();
+    let markup = [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<article", b"<meta "];
+    if rest.starts_with(b"<") && markup.iter().any(|m| lower.windows(m.len()).any(|w| w == *m)) {
+        return StdinFormat::Html;
+    }
+    StdinFormat::Text
+}
+
 /// Known binary signatures first; then NUL or other control bytes, which
 /// text has almost none of (UTF-16 aside, whose NULs fall on every other byte).
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
@@ -72,6 +102,21 @@ mod tests {
     fn check(bytes: &[u8], expected: Option<&str>) {
         let got = not_a_document(bytes);
         assert_eq!(got.as_deref(), expected, "{:?}", String::from_utf8_lossy(&bytes[..bytes.len().min(40)]));
+    }
+
+    #[test]
+    fn stdin_formats() {
+        use super::{stdin_format, StdinFormat::*};
+        for (head, want) in [
+            (&b"WARC/1.1\r\nWARC-Type: response\r\n"[..], Warc),
+            (b"\n{\"id\": \"a\", \"text\": \"x\"}\n", Jsonl),
+            (b"\xef\xbb\xbf<!DOCTYPE html><html>", Html),
+            (b"<html lang=\"en\"><body>", Html),
+            (b"<3 this story\nA storm hit the coast.", Text),
+            (b"Storm hits the coast\n\nA storm hit the coast on Monday.", Text),
+        ] {
+            assert_eq!(stdin_format(head), want, "{}", String::from_utf8_lossy(head));
+        }
     }
 
     #[test]

@@ -258,13 +258,16 @@ impl<R: Read> Iterator for WarcRecords<R> {
 /// records that were not documents.
 pub(crate) fn read_warc(path: &std::path::Path, gz: bool, limits: &Limits, out: &mut crate::read::Out<'_>) {
     let source = path.display().to_string();
-    let mut records = match WarcRecords::open(path, gz, *limits) {
-        Ok(r) => r,
-        Err(e) => {
-            out.skip(Skip { source, locator: None, reason: format!("cannot open: {e}") });
-            return;
-        }
-    };
+    match WarcRecords::open(path, gz, *limits) {
+        Ok(records) => emit(records, &source, out),
+        Err(e) => out.skip(Skip { source, locator: None, reason: format!("cannot open: {e}") }),
+    }
+}
+
+/// Every record of `records` into `out`: pages as documents, the rest
+/// counted in one skip per kind.
+pub(crate) fn emit<R: Read>(mut records: WarcRecords<R>, source: &str, out: &mut crate::read::Out<'_>) {
+    let source = source.to_string();
     for item in records.by_ref() {
         match item {
             WarcItem::Document(d) => out.document(d),
