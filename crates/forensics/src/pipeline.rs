@@ -177,21 +177,22 @@ pub(crate) fn finish(mut analysis: Analysis, origins: &[Origin], skipped: Vec<Sk
     analysis.tool.version = env!("CARGO_PKG_VERSION").to_string();
     analysis.tool.parameters = serde_json::to_value(cfg).unwrap_or_default();
     if forensics_dedup::xling::is_multilingual(analysis.documents.iter().map(|d| d.language.as_str())) {
-        analysis.tool.dictionaries = dictionaries(cfg);
+        let languages: std::collections::BTreeSet<String> = analysis.documents.iter().map(|d| d.language.clone()).collect();
+        analysis.tool.dictionaries = dictionaries(cfg, &languages);
     }
     analysis.skipped = skipped.into_iter().map(|s| Skipped { source: s.source, locator: s.locator, reason: s.reason }).collect();
     analysis
 }
 
 /// Names of the bilingual dictionaries the cross-language stage reads with
-/// `cfg` on a corpus in several languages (none when they are switched off
-/// or not installed).
-pub fn dictionaries(cfg: &Config) -> Vec<String> {
+/// `cfg` on a corpus in `languages` (none when they are switched off or not
+/// installed for those languages).
+pub fn dictionaries(cfg: &Config, languages: &std::collections::BTreeSet<String>) -> Vec<String> {
     let x = &cfg.dedup.xling;
     if !x.dictionaries {
         return Vec::new();
     }
-    forensics_dedup::xling::Dictionaries::installed(&x.dict_dir).names()
+    forensics_dedup::xling::Dictionaries::installed_for(&x.dict_dir, Some(languages)).names()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! their words mean. Everything works without them.
 
 use super::anchors::{key, Anchor, AnchorKind, Word};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -109,16 +109,28 @@ pub fn english_df<'a>(docs: impl Iterator<Item = &'a Vec<Word>>) -> HashMap<Stri
 impl Dictionaries {
     /// The dictionaries installed in `dir`, loaded once per process.
     pub fn installed(dir: &str) -> Arc<Dictionaries> {
+        Self::installed_for(dir, None)
+    }
+
+    /// The dictionaries installed in `dir` for the languages of a corpus
+    /// (`None`: all of them), loaded once per process and language set.
+    /// Loading costs about a second per large dictionary: a corpus in
+    /// Norwegian and English must not pay for Japanese and German.
+    pub fn installed_for(dir: &str, languages: Option<&BTreeSet<String>>) -> Arc<Dictionaries> {
         static CACHE: OnceLock<Mutex<HashMap<String, Arc<Dictionaries>>>> = OnceLock::new();
         let cache = CACHE.get_or_init(Default::default);
+        let key = match languages {
+            Some(l) => format!("{dir}\0{}", l.iter().map(String::as_str).collect::<Vec<_>>().join(",")),
+            None => dir.to_string(),
+        };
         if let Ok(map) = cache.lock()
-            && let Some(d) = map.get(dir)
+            && let Some(d) = map.get(&key)
         {
             return d.clone();
         }
-        let loaded = Arc::new(Dictionaries::load(Path::new(dir), 0x5eed));
+        let loaded = Arc::new(Dictionaries::load_for(Path::new(dir), 0x5eed, languages));
         if let Ok(mut map) = cache.lock() {
-            map.insert(dir.to_string(), loaded.clone());
+            map.insert(key, loaded.clone());
         }
         loaded
     }
@@ -128,6 +140,12 @@ impl Dictionaries {
     /// another script than English, English→X (`freedict-eng-rus`,
     /// `mueller7`), read backwards. Unreadable files are skipped.
     pub fn load(dir: &Path, seed: u64) -> Dictionaries {
+        Self::load_for(dir, seed, None)
+    }
+
+    /// [`Dictionaries::load`], only of the dictionaries that can gloss one
+    /// of `languages` (directly or through [`fallback`]); `None`: all.
+    pub fn load_for(dir: &Path, seed: u64, languages: Option<&BTreeSet<String>>) -> Dictionaries {
         let mut out = Dictionaries { seed, ..Default::default() };
         let Ok(entries) = std::fs::read_dir(dir) else { return out };
         let mut names: Vec<String> = entries
@@ -146,6 +164,7 @@ impl Dictionaries {
                     _ => None,
                 }
             })
+            .filter(|(_, lang, _)| languages.is_none_or(|set| set.iter().any(|l| l == lang || fallback(l) == Some(lang.as_str()))))
             .collect();
         use rayon::prelude::*;
         let loaded: Vec<(String, String, bool, Option<Lexicon>)> =

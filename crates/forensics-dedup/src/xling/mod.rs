@@ -155,7 +155,12 @@ pub fn cross_language_pairs(docs: &[CleanArticle], cfg: &DedupConfig) -> Vec<Ver
     let multilingual = is_multilingual(docs.iter().map(|d| d.language.as_str()));
     // Loading the installed dictionaries costs seconds and hundreds of MB:
     // only a corpus in two or more languages can use them.
-    let dicts = if cfg.xling.dictionaries && multilingual { Some(Dictionaries::installed(&cfg.xling.dict_dir)) } else { None };
+    let dicts = if cfg.xling.dictionaries && multilingual {
+        let languages: std::collections::BTreeSet<String> = docs.iter().map(|d| d.language.clone()).collect();
+        Some(Dictionaries::installed_for(&cfg.xling.dict_dir, Some(&languages)))
+    } else {
+        None
+    };
     run(docs, cfg, dicts.as_deref()).0
 }
 
