@@ -334,24 +334,7 @@ fn read_truth(path: &Path) -> Result<Vec<(String, String, f64)>> {
 /// Bumped whenever the generator's output changes, so cached corpora are remade.
 const GENERATOR: &str = "g3";
 
-/// SplitMix64: tiny, seeded, the same on every platform.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) * n.max(1) as u64 >> 32) as usize
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-}
+use crate::rng::Rng;
 
 /// Word bigrams of the source text.
 struct Source {

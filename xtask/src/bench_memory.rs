@@ -215,28 +215,14 @@ fn measure(mut cmd: Command) -> Result<Run> {
     Ok(Run { peak, elapsed: start.elapsed(), cpu, code: status.code().unwrap_or(-1), stages, stderr })
 }
 
-/// SplitMix64: a fixed, seeded generator, so the file is the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use crate::rng::Rng;
 
 /// Writes about `bytes` of JSONL news records; returns how many.
 pub fn generate(path: &Path, bytes: u64) -> Result<u64> {
     const SYLLABLES: [&str; 24] =
         ["ka", "ro", "mi", "ten", "sa", "lu", "ver", "do", "pa", "ni", "gor", "el", "an", "tis", "mo", "ra", "be", "kon", "fi", "stra", "ul", "de", "man", "io"];
     let mut rng = Rng(0x5EED_F0E2_5C5E_2024);
-    let vocab: Vec<String> = (0..4000).map(|_| (0..2 + rng.below(3)).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()).collect();
+    let vocab: Vec<String> = (0..4000).map(|_| (0..2 + rng.below_by_remainder(3)).map(|_| SYLLABLES[rng.below_by_remainder(SYLLABLES.len())]).collect()).collect();
     let names: Vec<String> = (0..300).map(|i| {
         let w = &vocab[i * 7 % vocab.len()];
         let mut c = w.chars();
@@ -251,23 +237,23 @@ pub fn generate(path: &Path, bytes: u64) -> Result<u64> {
         // One in five is a version of a recent story: a copy, or a rewrite
         // with a paragraph dropped and a sentence changed.
         let paras = if n % 5 == 4 && !kept.is_empty() {
-            let mut p = kept[kept.len() - 1 - rng.below(kept.len().min(200))].clone();
-            if rng.below(2) == 0 && p.len() > 2 {
-                p.remove(rng.below(p.len()));
-                let i = rng.below(p.len());
-                p[i] = format!("{} {} said on {}day.", p[i], names[rng.below(names.len())], ["Mon", "Tues", "Fri"][rng.below(3)]);
+            let mut p = kept[kept.len() - 1 - rng.below_by_remainder(kept.len().min(200))].clone();
+            if rng.below_by_remainder(2) == 0 && p.len() > 2 {
+                p.remove(rng.below_by_remainder(p.len()));
+                let i = rng.below_by_remainder(p.len());
+                p[i] = format!("{} {} said on {}day.", p[i], names[rng.below_by_remainder(names.len())], ["Mon", "Tues", "Fri"][rng.below_by_remainder(3)]);
             }
             p
         } else {
             let mut p = Vec::new();
             let mut len = 0;
             while len < 4800 {
-                let para: Vec<String> = (0..3 + rng.below(3))
+                let para: Vec<String> = (0..3 + rng.below_by_remainder(3))
                     .map(|_| {
-                        let words: Vec<&str> = (0..8 + rng.below(18)).map(|_| vocab[rng.below(vocab.len())].as_str()).collect();
-                        let mut s = format!("{} {}", names[rng.below(names.len())], words.join(" "));
-                        if rng.below(4) == 0 {
-                            s.push_str(&format!(" {} percent", rng.below(100)));
+                        let words: Vec<&str> = (0..8 + rng.below_by_remainder(18)).map(|_| vocab[rng.below_by_remainder(vocab.len())].as_str()).collect();
+                        let mut s = format!("{} {}", names[rng.below_by_remainder(names.len())], words.join(" "));
+                        if rng.below_by_remainder(4) == 0 {
+                            s.push_str(&format!(" {} percent", rng.below_by_remainder(100)));
                         }
                         s + "."
                     })

@@ -15,35 +15,13 @@
 
 use forensics::input::{Format, RawDocument};
 
-/// SplitMix64: tiny, seeded, the same on every platform.
-struct Rng(u64);
+use crate::rng::Rng;
 
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        // The starting state is itself an output, so neighbouring seeds do
-        // not give streams shifted by a few draws.
-        let mut r = Rng(seed ^ 0x5eed_d15c_7ac7_0125);
-        Rng(r.next())
-    }
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) * n.max(1) as u64 >> 32) as usize
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-    /// A rank in `0..n` with probability ∝ 1/(rank+1) (Zipf, s = 1).
-    fn zipf(&mut self, n: usize) -> usize {
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        // Inverse of the continuous approximation H(x) ≈ ln(x + 1).
-        ((((n as f64) + 1.0).ln() * u).exp() - 1.0).floor().clamp(0.0, (n - 1) as f64) as usize
-    }
+/// A rank in `0..n` with probability ∝ 1/(rank+1) (Zipf, s = 1).
+fn zipf(r: &mut Rng, n: usize) -> usize {
+    let u = r.unit();
+    // Inverse of the continuous approximation H(x) ≈ ln(x + 1).
+    ((((n as f64) + 1.0).ln() * u).exp() - 1.0).floor().clamp(0.0, (n - 1) as f64) as usize
 }
 
 /// One language's material: common words, month names in the form a date
@@ -202,7 +180,7 @@ const POOL: usize = 50_000;
 
 fn invented(rank: usize, script: Script) -> String {
     // The name's syllables are a function of its rank alone.
-    let mut r = Rng::new(0x0a3e_5000 ^ rank as u64);
+    let mut r = Rng::seeded(0x0a3e_5000 ^ rank as u64 ^ 0x5eed_d15c_7ac7_0125);
     let n = 2 + r.below(2);
     let mut s = String::new();
     for _ in 0..n {
@@ -222,7 +200,7 @@ fn invented(rank: usize, script: Script) -> String {
 
 fn name(r: &mut Rng, script: Script) -> String {
     if r.chance(0.15) {
-        let (l, c, h) = COMMON[r.zipf(COMMON.len())];
+        let (l, c, h) = COMMON[zipf(r, COMMON.len())];
         return match script {
             Script::Latin => l,
             Script::Cyrillic => c,
@@ -230,7 +208,7 @@ fn name(r: &mut Rng, script: Script) -> String {
         }
         .to_string();
     }
-    invented(r.zipf(POOL), script)
+    invented(zipf(r, POOL), script)
 }
 
 /// A figure as news writes them: years, small counts, round and rare
@@ -240,7 +218,7 @@ fn number(r: &mut Rng, lang: &Lang) -> String {
         0 => (2010 + r.below(14)).to_string(),
         1 => (10 + r.below(90)).to_string(),
         2 => ((1 + r.below(20)) * 100).to_string(),
-        3 => (100 + r.zipf(100_000)).to_string(),
+        3 => (100 + zipf(r, 100_000)).to_string(),
         4 => {
             let (a, b) = (1 + r.below(99), r.below(10));
             if matches!(lang.code, "de" | "fr" | "es" | "cs" | "ru") { format!("{a},{b}") } else { format!("{a}.{b}") }
@@ -253,7 +231,7 @@ fn number(r: &mut Rng, lang: &Lang) -> String {
 /// sentences, in one of the languages, around its own cast of names and
 /// figures.
 fn document(i: usize) -> RawDocument {
-    let mut r = Rng::new(i as u64);
+    let mut r = Rng::seeded(i as u64 ^ 0x5eed_d15c_7ac7_0125);
     let lang = &LANGS[r.below(LANGS.len())];
     let han = lang.script == Script::Han;
     let cast: Vec<String> = (0..3 + r.below(5)).map(|_| name(&mut r, lang.script)).collect();
@@ -274,7 +252,7 @@ fn document(i: usize) -> RawDocument {
                 5 => number(r, lang),
                 6 if r.chance(0.3) => (lang.date)(day, month),
                 6 => (lang.date)(1 + r.below(28) as u32, lang.months[r.below(12)]),
-                _ => lang.words[r.zipf(lang.words.len())].to_string(),
+                _ => lang.words[zipf(r, lang.words.len())].to_string(),
             };
             // A sentence starts with a capital, as the cleaner expects.
             if w == 0 && !han {

@@ -13,6 +13,7 @@ mod eval_extraction;
 mod eval_html;
 mod eval_tune;
 mod eval_wmt;
+mod rng;
 
 use anyhow::{bail, Result};
 
