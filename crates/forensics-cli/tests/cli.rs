@@ -126,23 +126,15 @@ fn exit_codes_and_errors() {
 
 #[test]
 fn stdin_and_quiet() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1")
-        .args(["analyze", "-", "--format", "json", "--quiet"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(b"Storm hits the coast\n\nA storm hit the coast on Monday, officials said.\n").expect("write");
-    let o = child.wait_with_output().expect("wait");
+    let o = analyze_stdin_output(b"Storm hits the coast\n\nA storm hit the coast on Monday, officials said.\n");
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stderr.is_empty());
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(json["documents"][0]["source"], "-");
 }
 
-/// Runs `forensics analyze - --format json` with `input` on stdin.
-fn analyze_stdin(input: &[u8]) -> serde_json::Value {
+/// Runs `forensics analyze - --format json --quiet` with `input` on stdin.
+fn analyze_stdin_output(input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_forensics")).env("FORENSICS_NO_DICT", "1")
         .args(["analyze", "-", "--format", "json", "--quiet"])
         .stdin(Stdio::piped())
@@ -151,7 +143,12 @@ fn analyze_stdin(input: &[u8]) -> serde_json::Value {
         .spawn()
         .expect("spawn");
     child.stdin.take().expect("stdin").write_all(input).expect("write");
-    let o = child.wait_with_output().expect("wait");
+    child.wait_with_output().expect("wait")
+}
+
+/// The analysis of `input` given on stdin.
+fn analyze_stdin(input: &[u8]) -> serde_json::Value {
+    let o = analyze_stdin_output(input);
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)))
 }
 
