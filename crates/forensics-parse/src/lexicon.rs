@@ -313,20 +313,25 @@ pub(crate) struct Phrases {
     /// Per first byte: bit `n` is set when an entry of `n` bytes (bit 63:
     /// 63 or more) starts with that byte.
     lens: [u64; 256],
+    /// The same per last byte: most phrases that pass the first byte's
+    /// test (a line opening with "s" and six bytes long) fail this one.
+    ends: [u64; 256],
 }
 
 impl Phrases {
     pub(crate) const fn new(list: &'static [&'static str]) -> Phrases {
         let mut lens = [0u64; 256];
+        let mut ends = [0u64; 256];
         let mut i = 0;
         while i < list.len() {
             let w = list[i].as_bytes();
             if !w.is_empty() {
                 lens[w[0] as usize] |= Phrases::bit(w.len());
+                ends[w[w.len() - 1] as usize] |= Phrases::bit(w.len());
             }
             i += 1;
         }
-        Phrases { list, lens }
+        Phrases { list, lens, ends }
     }
 
     const fn bit(len: usize) -> u64 {
@@ -360,7 +365,19 @@ impl Phrases {
         if self.lens[usize::from(first)] == 0 {
             return false;
         }
-        if p.is_ascii() {
+        // An ASCII last char lower-cases to one ASCII byte whatever comes
+        // before it (only a sigma depends on its neighbours), so the lower-
+        // cased phrase ends with that byte; in an ASCII phrase the length
+        // is kept too.
+        let ascii = p.is_ascii();
+        let last = p.as_bytes().last().copied().unwrap_or(b0);
+        if last.is_ascii() {
+            let lens = if ascii { Phrases::bit(p.len()) } else { u64::MAX };
+            if self.ends[usize::from(last.to_ascii_lowercase())] & lens == 0 {
+                return false;
+            }
+        }
+        if ascii {
             // ASCII keeps its length when lower-cased, and the entries are
             // lower case: an ASCII-case-blind comparison is the same test.
             return self.may_hold(b0.to_ascii_lowercase(), p.as_bytes())

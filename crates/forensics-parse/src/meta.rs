@@ -405,7 +405,9 @@ fn opens_with_byline_label(seg: &str) -> bool {
         }
         return false;
     }
-    BYLINE_LABELS.iter().any(|l| strip_label(seg, l).is_some())
+    // `strip_label` needs the rest after the first char byte for byte, so
+    // a non-ASCII first char matches only a label opening with one.
+    BYLINE_LABELS.iter().any(|l| !l.as_bytes()[0].is_ascii() && strip_label(seg, l).is_some())
 }
 
 /// "By Jane Roe", "Par Julien Marchetti", "Von Katrin Hollweg", "by metro_mira":

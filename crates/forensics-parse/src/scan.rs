@@ -14,13 +14,19 @@ pub(crate) const SCAN_MAX: usize = 300;
 /// Words are counted in this prefix: enough for every threshold used.
 const WORD_PREFIX: usize = 4096;
 
+/// The largest word count a line test compares with (a title or promo
+/// line has at most 30 words): a long line's count stops soon after it.
+pub(crate) const WORDS_ENOUGH: usize = 30;
+
 /// What one pass over a line tells.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scan {
     /// Byte classes that occur (`CLASS` bits; all bits for long lines:
     /// "anything may occur", which keeps every gate a safe over-estimate).
     mask: u64,
-    /// Whitespace-separated words in the first 4 KB (`split_whitespace`).
+    /// Whitespace-separated words (`split_whitespace`); in a line longer
+    /// than [`SCAN_MAX`] counted only until they exceed [`WORDS_ENOUGH`]
+    /// (some count above it: every test compares with a smaller bound).
     pub words: usize,
     /// The line holds two ASCII spaces in a row (always true for long lines).
     pub double_space: bool,
@@ -109,11 +115,14 @@ impl Scan {
     pub(crate) fn of(line: &str) -> Scan {
         let b = line.as_bytes();
         if b.len() > SCAN_MAX {
-            return Scan { mask: u64::MAX, words: word_count(line), double_space: true };
+            // A long paragraph's words past the bounds are never needed:
+            // most of the bytes of a page are in such lines.
+            let words = count_words(crate::text::prefix(line, WORD_PREFIX).as_bytes(), WORDS_ENOUGH).0;
+            return Scan { mask: u64::MAX, words, double_space: true };
         }
         // Two tight loops beat one loop doing both.
         let mask = b.iter().fold(0, |m, &c| m | CLASS[usize::from(c)]);
-        let (words, double_space) = count_words(b);
+        let (words, double_space) = count_words(b, usize::MAX);
         Scan { mask, words, double_space }
     }
 
@@ -155,15 +164,11 @@ impl Scan {
     }
 }
 
-/// Words in the first 4 KB of `s`: enough for every threshold used.
-pub(crate) fn word_count(s: &str) -> usize {
-    let b = crate::text::prefix(s, WORD_PREFIX).as_bytes();
-    count_words(b).0
-}
-
 /// `split_whitespace().count()` of the UTF-8 bytes `b`, and whether two
-/// ASCII spaces follow each other somewhere.
-fn count_words(b: &[u8]) -> (usize, bool) {
+/// ASCII spaces follow each other somewhere; or, once more than `enough`
+/// words are seen (checked every 256 bytes), the count so far and what
+/// was seen of the double space.
+fn count_words(b: &[u8], enough: usize) -> (usize, bool) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = LO << 7;
     let (mut words, mut double) = (0, false);
@@ -221,9 +226,12 @@ fn count_words(b: &[u8]) -> (usize, bool) {
         let starts = !space & HI & ((space << 8) | (u64::from(prev_space) << 7));
         lanes += starts >> 7;
         pending += 1;
-        if pending == 255 {
+        if pending == 32 {
             words += lane_sum(lanes);
             (lanes, pending) = (0, 0);
+            if words > enough {
+                return (words, double);
+            }
         }
         double |= blank & ((blank << 8) | (u64::from(prev_blank) << 7)) != 0;
         prev_space = space >> 63 != 0;
@@ -282,8 +290,14 @@ mod tests {
         }
         let long = "word ".repeat(1000);
         let s = Scan::of(&long);
-        assert_eq!(s.words, 820);
+        assert!(s.words > WORDS_ENOUGH, "a long line counts past every bound");
         assert!(s.has(b'#'), "long lines claim every byte");
+        // Counted exactly up to the bound, whatever the length.
+        for n in [1, 20, 29, 30, 31, 40] {
+            let line = format!("{}{}", "wörd\u{a0}".repeat(n), " ".repeat(400));
+            let words = Scan::of(&line).words;
+            assert_eq!(words.min(WORDS_ENOUGH + 1), n.min(WORDS_ENOUGH + 1), "{n}");
+        }
         // Every ASCII byte and the non-ASCII spaces, in pseudo-random runs
         // that cross the eight-byte chunks at every offset.
         let alphabet: Vec<char> = (0u8..0x80).map(char::from).chain(['\u{85}', '\u{a0}', '\u{2003}', 'é', '€', '\u{3000}', '\u{1680}', '\u{205F}', '’', '\u{2029}', '\u{200B}', 'д']).collect();
@@ -300,6 +314,8 @@ mod tests {
             assert_eq!(Scan::of(&text).double_space, text.contains("  "), "{text:?}");
         }
         let long = "ord\u{a0}på\u{3000}€ ".repeat(500);
-        assert_eq!(Scan::of(&long).words, crate::text::prefix(&long, 4096).split_whitespace().count());
+        let head = crate::text::prefix(&long, 4096);
+        assert_eq!(count_words(head.as_bytes(), usize::MAX).0, head.split_whitespace().count());
+        assert!(Scan::of(&long).words > WORDS_ENOUGH);
     }
 }

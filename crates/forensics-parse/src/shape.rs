@@ -297,7 +297,20 @@ fn is_counter(line: &str) -> bool {
     if line.len() > 24 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let rest: String = line.chars().filter(|c| !c.is_ascii_digit() && !" %.,/★☆+-".contains(*c)).collect();
-    let rest = rest.to_lowercase();
-    rest.is_empty() || ["star", "stars", "votes", "vote", "likes", "comments"].contains(&rest.as_str())
+    // The rest, lower-cased, on the stack: the words are ASCII and at most
+    // eight bytes, so any other rest answers no.
+    let mut rest = [0u8; 8];
+    let mut n = 0;
+    for c in line.chars().filter(|c| !c.is_ascii_digit() && !" %.,/★☆+-".contains(*c)) {
+        let mut lower = c.to_lowercase();
+        // (The Kelvin sign lower-cases to an ASCII "k".)
+        let (Some(l), None) = (lower.next(), lower.next()) else { return false };
+        if !l.is_ascii() || n == rest.len() {
+            return false;
+        }
+        rest[n] = l as u8;
+        n += 1;
+    }
+    let rest = &rest[..n];
+    rest.is_empty() || ["star", "stars", "votes", "vote", "likes", "comments"].iter().any(|w| w.as_bytes() == rest)
 }
