@@ -319,11 +319,16 @@ pub(crate) fn date_label(i: &str) -> IResult<&str, bool> {
     if !UPDATE_LABELS.iter().chain(DATE_LABELS).any(|l| l.starts_with(first)) {
         return Err(fail());
     }
+    // A label equal to the lower-cased head starts with `first`: only those
+    // are compared (one byte each rules out the others).
+    let mut enc = [0u8; 4];
+    let lead = first.encode_utf8(&mut enc).as_bytes()[0];
     for (labels, update) in [(UPDATE_LABELS, true), (DATE_LABELS, false)] {
         let mut best: Option<usize> = None;
         for l in labels {
             let n = l.len();
-            if i.get(..n).is_some_and(|h| lower_eq(h, l))
+            if l.as_bytes().first() == Some(&lead)
+                && i.get(..n).is_some_and(|h| lower_eq(h, l))
                 && !i[n..].starts_with(char::is_alphanumeric)
                 && best.is_none_or(|b| n > b)
             {

@@ -90,9 +90,19 @@ pub(crate) fn lowercase_into(s: &str, out: &mut String) {
             i += n;
             continue;
         }
-        let Some(ch) = s[i..].chars().next() else { break };
         // Two-byte chars (Latin, Greek, Cyrillic …) from a table built with
-        // `char::to_lowercase` itself.
+        // `char::to_lowercase` itself, decoded here from their two bytes.
+        if (0xC2..=0xDF).contains(&c)
+            && let Some(&n) = b.get(i + 1)
+        {
+            let mapped = LOWER_2[((usize::from(c & 0x1F) << 6) | usize::from(n & 0x3F)) - 0x80];
+            if mapped != '\0' {
+                out.push(mapped);
+                i += 2;
+                continue;
+            }
+        }
+        let Some(ch) = s[i..].chars().next() else { break };
         let mapped = if ch.len_utf8() == 2 { LOWER_2[ch as usize - 0x80] } else { '\0' };
         if uncased(ch) {
             // Curly quotes, dashes, CJK: no search for a lower case.
