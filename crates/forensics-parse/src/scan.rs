@@ -37,6 +37,8 @@ const UPPER: u64 = 1 << 1;
 const LOWER: u64 = 1 << 2;
 const SPACE: u64 = 1 << 3;
 const NON_ASCII: u64 = 1 << 4;
+/// Tab, line feed, vertical tab, form feed, carriage return (also SPACE).
+const CONTROL_SPACE: u64 = 1 << 5;
 /// Bytes the line tests ask about, each with a bit of its own.
 /// The non-ASCII ones are the last bytes of separators and symbols: `·`
 /// (C2 B7), `•` (E2 80 A2), `»` (C2 BB), `›` (E2 80 BA), `⏱` (E2 8F B1),
@@ -56,8 +58,10 @@ const CLASS: [u64; 256] = {
             UPPER
         } else if c.is_ascii_lowercase() {
             LOWER
-        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+        } else if c == b' ' {
             SPACE
+        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            SPACE | CONTROL_SPACE
         } else if c >= 0x80 {
             NON_ASCII
         } else {
@@ -122,7 +126,13 @@ impl Scan {
         }
         // Two tight loops beat one loop doing both.
         let mask = b.iter().fold(0, |m, &c| m | CLASS[usize::from(c)]);
-        let (words, double_space) = count_words(b, usize::MAX);
+        // Most lines are ASCII separated by ASCII spaces only: their words
+        // are counted without the tests for other spaces.
+        let (words, double_space) = if mask & (CONTROL_SPACE | NON_ASCII) == 0 {
+            count_words_in::<false>(b, usize::MAX)
+        } else {
+            count_words_in::<true>(b, usize::MAX)
+        };
         Scan { mask, words, double_space }
     }
 
@@ -169,6 +179,13 @@ impl Scan {
 /// words are seen (checked every 256 bytes), the count so far and what
 /// was seen of the double space.
 fn count_words(b: &[u8], enough: usize) -> (usize, bool) {
+    count_words_in::<true>(b, enough)
+}
+
+/// [`count_words`]; without `ANY_SPACE`, of bytes known to hold no other
+/// whitespace than ASCII spaces.
+#[inline(always)]
+fn count_words_in<const ANY_SPACE: bool>(b: &[u8], enough: usize) -> (usize, bool) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = LO << 7;
     let (mut words, mut double) = (0, false);
@@ -188,23 +205,28 @@ fn count_words(b: &[u8], enough: usize) -> (usize, bool) {
     // with tabs: spaces that are not ASCII spaces, so they neither start a
     // word nor make a double space.
     while i < b.len() {
-        let x = if let Some(full) = b.get(i..i + 8) {
+        // (`pad`: the lanes past the end, spaces when only ASCII spaces are
+        // looked for.)
+        let (x, pad) = if let Some(full) = b.get(i..i + 8) {
             let mut chunk = [0u8; 8];
             chunk.copy_from_slice(full);
-            u64::from_le_bytes(chunk)
+            (u64::from_le_bytes(chunk), 0)
         } else {
             let mut chunk = [b'\t'; 8];
             chunk[..b.len() - i].copy_from_slice(&b[i..]);
-            u64::from_le_bytes(chunk)
+            (u64::from_le_bytes(chunk), HI & (u64::MAX << (8 * (b.len() - i))))
         };
         let blank = lanes_equal(x, b' ');
-        // Bytes 9..=13 (tab to carriage return), from the low seven bits
-        // (no lane carries) of bytes below 0x80.
-        let y = x & !HI;
-        let control = (y + 0x77 * LO) & !(y + 0x72 * LO) & !x & HI;
-        let mut space = blank | control | spill;
-        spill = 0;
-        if x & HI != 0 {
+        let mut space = blank | pad;
+        if ANY_SPACE {
+            // Bytes 9..=13 (tab to carriage return), from the low seven bits
+            // (no lane carries) of bytes below 0x80.
+            let y = x & !HI;
+            space |= (y + 0x77 * LO) & !(y + 0x72 * LO) & !x & HI;
+            space |= spill;
+            spill = 0;
+        }
+        if ANY_SPACE && x & HI != 0 {
             // Lead bytes of the non-ASCII spaces: C2, E1, E2, E3 (E0 is
             // let through and rejected by `non_ascii_space`).
             let mut lead = lanes_equal(x, 0xC2) | lanes_equal(x & (0xFC * LO), 0xE0);
@@ -308,6 +330,19 @@ mod tests {
                     state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                     let r = (state >> 33) as usize;
                     if r.is_multiple_of(3) { ' ' } else { alphabet[r % alphabet.len()] }
+                })
+                .collect();
+            assert_eq!(Scan::of(&text).words, text.split_whitespace().count(), "{text:?}");
+            assert_eq!(Scan::of(&text).double_space, text.contains("  "), "{text:?}");
+        }
+        // Printable ASCII and spaces only: the count that looks for ASCII
+        // spaces alone.
+        for len in 0..200 {
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let r = (state >> 33) as usize;
+                    if r.is_multiple_of(3) { ' ' } else { char::from(b'!' + (r % 94) as u8) }
                 })
                 .collect();
             assert_eq!(Scan::of(&text).words, text.split_whitespace().count(), "{text:?}");
