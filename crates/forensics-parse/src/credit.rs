@@ -182,8 +182,13 @@ pub(crate) fn credit_line(line: &str) -> Option<&str> {
     // A run opens with a visible char: the Unicode trim is needed only otherwise.
     let start = if line.as_bytes().first().is_some_and(u8::is_ascii_graphic) { line } else { line.trim_start() };
     let head = start.trim_start_matches('(').as_bytes();
-    // The openers start with these letters and are at least ten bytes long.
-    if head.len() < 10 || !matches!(head[0].to_ascii_lowercase(), b'r' | b'a' | b'w' | b'e' | b'c' | b'm') {
+    // The openers start with these two letters and are at least ten bytes long.
+    if head.len() < 10
+        || !matches!(
+            [head[0].to_ascii_lowercase(), head[1].to_ascii_lowercase()],
+            [b'r', b'e'] | [b'a', b'd'] | [b'w', b'r'] | [b'e', b'd'] | [b'c', b'o'] | [b'm', b'i']
+        )
+    {
         return None;
     }
     // The openers are ASCII without a `k`, so an ASCII case-insensitive
