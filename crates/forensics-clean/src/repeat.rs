@@ -152,7 +152,7 @@ fn word_grams(text: &str, out: &mut Vec<u64>) {
             }
             let more = bytes.get(j).is_some_and(|&c| c >= 0x80) && chars::decode(text, j).is_some_and(|(c, _)| chars::is_alphanumeric(c));
             if !more {
-                push(crate::table::hash_ascii_lower(&bytes[i..j]));
+                push(crate::table::hash_ascii_lower_at(bytes, i, j));
                 i = j;
                 continue;
             }

@@ -56,6 +56,25 @@ pub fn hash_ascii_lower(key: &[u8]) -> u64 {
     h
 }
 
+/// [`hash_ascii_lower`] of `buf[start..end]`: a word of at most eight bytes
+/// is read with the bytes after it in one load and masked when `buf` goes
+/// on (most words are that short, and were gathered byte by byte).
+#[inline]
+pub fn hash_ascii_lower_at(buf: &[u8], start: usize, end: usize) -> u64 {
+    let len = end.wrapping_sub(start);
+    if (1..=8).contains(&len)
+        && let Some(c) = buf.get(start..start + 8)
+    {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * len));
+        // (The masked bytes are 0: the lower-casing leaves them 0.)
+        let lower = w | ((w.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !w.wrapping_add(0x2525_2525_2525_2525) & 0x8080_8080_8080_8080) >> 2);
+        return ((len as u64).rotate_left(5) ^ lower).wrapping_mul(K);
+    }
+    buf.get(start..end).map_or(0, hash_ascii_lower)
+}
+
 #[derive(Clone, Copy)]
 struct Slot<V> {
     /// Offset of the key in the arena (high 24 bits) and its length (low 8).
@@ -228,6 +247,18 @@ mod tests {
         for w in ["", "a", "Z", "AZaz09", "Reuters", "ABCDEFGH", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "x1Y2z3@[`{"] {
             let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
             assert_eq!(hash_ascii_lower(w.as_bytes()), hash(w.to_ascii_lowercase().as_bytes()), "{w}");
+        }
+        // Read in place with whatever follows the word (letters, spaces,
+        // non-ASCII bytes), or at the end of the buffer.
+        let text = "Ab Reuters x1Y2z3 ABCDEFGH ABCDEFGHIJ q é9 Zz";
+        let b = text.as_bytes();
+        let mut start = 0;
+        while start < b.len() {
+            let end = b[start..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |p| start + p);
+            if end > start {
+                assert_eq!(hash_ascii_lower_at(b, start, end), hash_ascii_lower(&b[start..end]), "{}", &text[start..end]);
+            }
+            start = end + 1;
         }
     }
 
