@@ -121,6 +121,22 @@ static ALNUM: [bool; 256] = {
     t
 };
 
+/// The high bit of every lane of `x` that holds no ASCII letter or digit
+/// (non-ASCII bytes included), as in [`ALNUM`].
+#[inline]
+fn not_alnum(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    // Lanes of `x` within `lo..=hi`, on the low seven bits (no lane
+    // carries), bytes from 0x80 up left out.
+    let within = |x: u64, lo: u8, hi: u8| {
+        let y = x & !HI;
+        (y + LO * u64::from(0x80 - lo)) & !(y + LO * u64::from(0x7F - hi)) & !x & HI
+    };
+    let alnum = within(x, b'0', b'9') | within(x | LO * 0x20, b'a', b'z');
+    !alnum & HI
+}
+
 /// Hashes of the runs of four words (letters and digits, lower-cased),
 /// appended to `out`. A word is hashed by its lower-cased UTF-8 bytes
 /// ([`crate::table::hash`]); an ASCII word straight from the text.
@@ -147,6 +163,18 @@ fn word_grams(text: &str, out: &mut Vec<u64>) {
                 continue;
             }
             let mut j = i + 1;
+            // Eight bytes at a time while they follow (most words end in
+            // the first eight), then byte by byte near the end of the text.
+            while let Some(chunk) = bytes.get(j..j + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                let stop = not_alnum(u64::from_le_bytes(w));
+                if stop != 0 {
+                    j += stop.trailing_zeros() as usize / 8;
+                    break;
+                }
+                j += 8;
+            }
             while j < bytes.len() && alnum(bytes[j]) {
                 j += 1;
             }
@@ -188,6 +216,17 @@ fn word_grams(text: &str, out: &mut Vec<u64>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn alnum_lanes_agree_with_the_table() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let x = u64::from(b) << (8 * k) | (0x6161_6161_6161_6161 & !(0xFF << (8 * k)));
+                let want = if super::ALNUM[b as usize] { 0 } else { 0x80 << (8 * k) };
+                assert_eq!(super::not_alnum(x), want, "{b:#x} in lane {k}");
+            }
+        }
+    }
+
     #[test]
     fn repeated_text_is_found() {
         let a = "The storm hit the coast on Monday and closed the roads to the harbour for the whole day.";
