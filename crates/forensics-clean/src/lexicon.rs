@@ -219,10 +219,16 @@ pub fn fold(s: &str) -> String {
 
 /// How [`fold_into`] treats an ASCII byte: a letter is its lower case;
 /// digits and `'` are dropped (0); `:` separates and is remembered (1);
-/// everything else separates (2).
-static FOLD: [u8; 128] = {
-    let mut t = [2u8; 128];
+/// everything else separates (2). (Bytes from 0x80 up are 0 here: only
+/// the letter loop reads them, as the end of its run.)
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
+    while b < 128 {
+        t[b] = 2;
+        b += 1;
+    }
+    b = 0;
     while b < 128 {
         let c = b as u8;
         if c.is_ascii_alphabetic() {
@@ -279,7 +285,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> (Option<usize>, usize) {
                 let src = bytes.get(i..).unwrap_or(&[]);
                 let mut n = 0;
                 for (d, &c) in buf.get_mut(o..).unwrap_or(&mut []).iter_mut().zip(src) {
-                    let g = if c < 0x80 { FOLD[c as usize] } else { 0 };
+                    let g = FOLD[c as usize];
                     if g <= 2 {
                         break;
                     }
