@@ -133,7 +133,7 @@ fn not_alnum(x: u64) -> u64 {
         let y = x & !HI;
         (y + LO * u64::from(0x80 - lo)) & !(y + LO * u64::from(0x7F - hi)) & !x & HI
     };
-    let alnum = within(x, b'0', b'9') | within(x | LO * 0x20, b'a', b'z');
+    let alnum = within(x, b'0', b'9') | within(x | (LO * 0x20), b'a', b'z');
     !alnum & HI
 }
 

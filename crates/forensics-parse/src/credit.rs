@@ -27,9 +27,7 @@ pub(crate) fn photo_credit(para: &str) -> Option<Found> {
     let tail = suffix(para, CAPTION_TAIL);
     // Every credit form needs one of these (searched as bytes: a char-set
     // pattern decodes the tail char by char).
-    if memchr::memchr3(b'/', b'(', b':', tail.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr3(b'/', b'(', b':', tail.as_bytes())?;
     let base = para.len() - tail.len();
     let found = via_credit(tail).or_else(|| slash_credit(tail)).or_else(|| labelled_photo(tail))?;
     Some(Found { name: found.name, start: base + found.start, end: base + found.end })

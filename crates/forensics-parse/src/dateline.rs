@@ -148,9 +148,7 @@ fn standalone(i: &str) -> Res<'_, (Option<&str>, Option<&str>, Option<&str>)> {
 pub(crate) fn dateline(para: &str) -> Option<DatelineMatch<'_>> {
     let window = crate::text::prefix(para, WINDOW);
     // Every form holds an agency's "(" or a dash (ASCII, or led by E2).
-    if memchr::memchr3(b'(', b'-', 0xE2, window.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr3(b'(', b'-', 0xE2, window.as_bytes())?;
     let parsed = if window.len() == para.len() { alt((standalone, inline)).parse(window) } else { inline(window) };
     let (rest, (place, date, agency)) = parsed.ok()?;
     let place = place.map(str::trim).filter(|p| !p.is_empty());
