@@ -14,7 +14,9 @@ pub(crate) struct Run {
 /// Trimmed non-empty lines of `text` (`\n`, `\r\n` and `\r` end a line).
 fn lines(text: &str) -> Vec<Run> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // Sized for the usual line length of scraped pages (growing the list
+    // copied it a dozen times a page); a huge page grows it as before.
+    let mut out = Vec::with_capacity((bytes.len() / 32 + 16).min(4096));
     let mut pos = 0;
     let mut blank = true;
     while pos <= bytes.len() {
@@ -48,8 +50,9 @@ const WRAP_MIN: usize = 50;
 /// Lines, with a hard-wrapped paragraph joined into one run: the previous
 /// line is long and stops mid-sentence, and the next starts in lower case.
 pub(crate) fn runs(text: &str) -> Vec<Run> {
-    let mut out: Vec<Run> = Vec::new();
-    for line in lines(text) {
+    let lines = lines(text);
+    let mut out: Vec<Run> = Vec::with_capacity(lines.len());
+    for line in lines {
         if let Some(last) = out.last_mut()
             && !line.after_blank
             && continues(&text[last.start..last.end], &text[line.start..line.end])
@@ -69,7 +72,9 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
 /// A next line in capitals joins only inside hard-wrapped text: both lines
 /// within a wrap width, and the next one ending a sentence or itself long.
 fn continues(prev: &str, next: &str) -> bool {
-    let last_line = prev.rsplit('\n').next().unwrap_or(prev);
+    // (The last line of a run joined before; `memrchr` searches a run of
+    // one line, the usual case, many bytes at a time.)
+    let last_line = memchr::memrchr(b'\n', prev.as_bytes()).map_or(prev, |p| &prev[p + 1..]);
     let cheap_open = last_line.len() >= WRAP_MIN
         && !last_line.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', '’', ')', '…'])
         && !next.starts_with(['-', '–', '—', '•', '*', '·']);
