@@ -87,8 +87,12 @@ impl<'a> Iterator for Segments<'a> {
         let line = self.line;
         let b = line.as_bytes();
         while self.pos < b.len() {
+            // Bytes that open no separator skipped in a tight loop.
+            while b.get(self.pos).is_some_and(|&c| !matches!(c, b'|' | b'-' | 0xC2 | 0xE2)) {
+                self.pos += 1;
+            }
             let i = self.pos;
-            let Some((len, dash)) = separator_at(&b[i..]) else {
+            let Some((len, dash)) = b.get(i..).and_then(separator_at) else {
                 self.pos += 1;
                 continue;
             };
