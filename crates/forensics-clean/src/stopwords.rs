@@ -226,6 +226,20 @@ static VOTE_LETTER: [bool; 256] = {
     t
 };
 
+/// [`VOTE_LETTER`] bytes in lower case, other bytes 0: one load tells
+/// whether a byte continues the word and what to write.
+static VOTE_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if VOTE_LETTER[b] {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 impl Votes {
     pub fn of(text: &str) -> Votes {
         let t = table();
@@ -261,10 +275,11 @@ impl Votes {
                     let src = &bytes[i..];
                     let mut n = 0;
                     for (d, &s) in buf.get_mut(len..).unwrap_or(&mut []).iter_mut().zip(src) {
-                        if !VOTE_LETTER[s as usize] {
+                        let l = VOTE_LOWER[s as usize];
+                        if l == 0 {
                             break;
                         }
-                        *d = s.to_ascii_lowercase();
+                        *d = l;
                         n += 1;
                     }
                     while src.get(n).is_some_and(|&s| VOTE_LETTER[s as usize]) {
