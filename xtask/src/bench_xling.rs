@@ -5,12 +5,17 @@
 //! change when the distractors are added.
 //!
 //! ```text
-//! cargo xtask bench --xling [--distractors 10000,50000,100000] [--dict] [--threads N]
+//! cargo xtask bench --xling [--distractors 10000,50000,100000] [--dict] [--threads N] [--diagnose]
 //!                           [--xling-set '{"mutual_factor": 1.0}']
 //! ```
 //!
 //! `--xling-set` overrides parameters of the cross-language stage (JSON
 //! fields of `XlingConfig`), to see which one the distractors move.
+//! `--diagnose` records, in each run's JSON (`target/bench/xling-N.json`,
+//! field `diagnosis`), every cross-language candidate between two pack
+//! documents with its raw and calibrated score and whether it is a mutual
+//! best counting the distractors: which pack pairs the distractors cost,
+//! and whether as candidates, backgrounds or mutual bests.
 //!
 //! Each size runs in a child process (its memory is its own), the pack
 //! alone first: cost per document is read against it. Peak memory per
@@ -64,6 +69,11 @@ struct Run {
     pack_distractor_pairs: usize,
     pack_distractor_cross: usize,
     peak_kib: u64,
+    /// `--diagnose`: every cross-language candidate between two pack
+    /// documents (a, b, raw score, calibrated score, mutual best counting
+    /// distractors), to see why pack pairs are lost at scale.
+    #[serde(default)]
+    diagnosis: Vec<(String, String, f64, f64, bool)>,
 }
 
 /// The cross-language stage's own steps (milliseconds, wall).
@@ -97,6 +107,7 @@ const DEDUP_STAGES: &[&str] = &["1 stats + digests", "2 fingerprints", "3 candid
 pub fn run(args: &[String]) -> Result<()> {
     let mut sizes = vec![10_000usize, 50_000, 100_000];
     let mut dict = false;
+    let mut diagnose = false;
     let mut threads: Option<String> = None;
     let mut set: Option<String> = None;
     let mut it = args.iter();
@@ -106,6 +117,7 @@ pub fn run(args: &[String]) -> Result<()> {
             "--xling-set" => set = Some(it.next().context("--xling-set JSON")?.clone()),
             "--distractors" => sizes = it.next().context("--distractors N[,N…]")?.split(',').map(|s| s.trim().parse()).collect::<Result<_, _>>()?,
             "--dict" => dict = true,
+            "--diagnose" => diagnose = true,
             "--threads" => threads = Some(it.next().context("--threads N")?.clone()),
             other => bail!("bench --xling: unknown argument {other}"),
         }
@@ -123,6 +135,9 @@ pub fn run(args: &[String]) -> Result<()> {
         cmd.args(["bench", "--xling-child", &n.to_string()]).arg(&path);
         if dict {
             cmd.arg("--dict");
+        }
+        if diagnose {
+            cmd.arg("--diagnose");
         }
         if let Some(s) = &set {
             cmd.args(["--xling-set", s]);
@@ -274,6 +289,7 @@ pub fn child(args: &[String]) -> Result<()> {
     let result = forensics::dedup::cluster(&forensics::dedup::members(&fps), verified, cross, &cfg);
     lap(&mut stages, DEDUP_STAGES[6]);
     let peak_kib = stages.iter().map(|s| s.peak_kib).max().unwrap_or(0);
+    let diagnosis = if args.iter().any(|a| a == "--diagnose") { diagnose(&docs, &cfg, &pack_ids) } else { Vec::new() };
 
     // The stage-by-stage run must be the facade's (the pack alone: cheap).
     if n == 0 && forensics::dedup::dedup(&docs, &cfg).families != result.families {
@@ -314,9 +330,35 @@ pub fn child(args: &[String]) -> Result<()> {
         pack_distractor_pairs: pack_distractor.len(),
         pack_distractor_cross: pack_distractor.iter().filter(|c| **c).count(),
         peak_kib,
+        diagnosis,
     };
     std::fs::write(Path::new(out), serde_json::to_vec(&run)?)?;
     Ok(())
+}
+
+/// Every cross-language candidate between two pack documents with its raw
+/// and calibrated scores, and whether it is mutual best among all documents
+/// (distractors included).
+fn diagnose(docs: &[forensics::clean::CleanArticle], cfg: &DedupConfig, pack: &BTreeSet<String>) -> Vec<(String, String, f64, f64, bool)> {
+    let mut cfg = cfg.clone();
+    cfg.xling.emit_all_candidates = true;
+    let (all, _) = xling::run(docs, &cfg, None);
+    let lang: HashMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.language.as_str())).collect();
+    let lang_of = |id: &str| lang.get(id).copied().unwrap_or("und");
+    let mut best: HashMap<(&str, &str), (f64, &str)> = HashMap::new();
+    for p in &all {
+        for (x, y) in [(p.a.as_str(), p.b.as_str()), (p.b.as_str(), p.a.as_str())] {
+            let e = best.entry((x, lang_of(y))).or_insert((f64::NEG_INFINITY, ""));
+            if p.similarity > e.0 || (p.similarity == e.0 && y < e.1) {
+                *e = (p.similarity, y);
+            }
+        }
+    }
+    let is_best = |x: &str, y: &str| best.get(&(x, lang_of(y))).is_some_and(|e| e.1 == y);
+    all.iter()
+        .filter(|p| pack.contains(&p.a) && pack.contains(&p.b))
+        .map(|p| (p.a.clone(), p.b.clone(), p.content, p.similarity, is_best(&p.a, &p.b) && is_best(&p.b, &p.a)))
+        .collect()
 }
 
 /// Resets this process's peak resident memory to the current one (Linux:

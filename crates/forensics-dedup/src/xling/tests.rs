@@ -182,3 +182,46 @@ fn caseless_scripts_give_weak_name_keys_that_meet_latin_names() {
     // Latin, Cyrillic and Greek words keep their capitals as the name cue.
     assert!(labelled("the yard said", "en").0.is_empty());
 }
+
+/// Two documents in two languages, each the other's only (so best) match,
+/// sharing `shared` numbers in the same order among `own` numbers each.
+fn lone_pair(shared: &[u32], own: u32) -> Vec<forensics_clean::CleanArticle> {
+    let doc = |id: &str, lang: &str, base: u32| {
+        let mut text = String::new();
+        for i in 0..own {
+            text.push_str(&format!("Report {} here.\n", base + 17 * i));
+            if let Some(s) = shared.get(i as usize) {
+                text.push_str(&format!("Count {s} here.\n"));
+            }
+        }
+        forensics_clean::CleanArticle {
+            id: id.into(),
+            language: lang.into(),
+            meta: Default::default(),
+            text,
+            blocks: Vec::new(),
+            removed: Vec::new(),
+            sentences: Vec::new(),
+        }
+    };
+    vec![doc("a", "en", 3001), doc("b", "de", 7003)]
+}
+
+#[test]
+fn a_mutual_best_needs_enough_aligned_anchors() {
+    let run = |(shared, own): (&[u32], u32), min: usize, all: bool| {
+        let mut cfg = crate::DedupConfig::default();
+        cfg.xling.dictionaries = false;
+        cfg.xling.mutual_min_anchors = min;
+        cfg.xling.emit_all_candidates = all;
+        super::run(&lone_pair(shared, own), &cfg, None).0
+    };
+    for case in [(&[4711u32, 9323][..], 14), (&[4711, 9323, 5557], 28)] {
+        let shared = case.0;
+        // Between the mutual threshold (0.06) and the plain one (0.12).
+        let s = run(case, 0, true).first().map_or(0.0, |p| p.similarity);
+        assert!((0.06..0.12).contains(&s), "{shared:?}: calibrated {s}");
+        assert_eq!(run(case, 0, false).len(), 1, "{shared:?}: any mutual best links");
+        assert_eq!(run(case, 3, false).len(), usize::from(shared.len() >= 3), "{shared:?}: three aligned anchors link");
+    }
+}
