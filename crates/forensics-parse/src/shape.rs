@@ -158,8 +158,12 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     if line.len() <= TITLE_MAX
         && words <= 30
         && (scan.has_ascii_letter() || (!scan.is_ascii() && line.chars().any(char::is_alphabetic)))
-        // Titles do not end a sentence, in any script (danda, ideographic full stop …).
-        && !line.ends_with(['.', ',', ';', ':', '।', '॥', '。', '．', '，', '；', '：', '۔', '։', '።', '။'])
+        // Titles do not end a sentence, in any script (danda, ideographic
+        // full stop …); a line ending in an ASCII byte is tested on it alone.
+        && !match line.as_bytes().last() {
+            Some(&c) if c.is_ascii() => matches!(c, b'.' | b',' | b';' | b':'),
+            _ => line.ends_with(['.', ',', ';', ':', '।', '॥', '。', '．', '，', '；', '：', '۔', '։', '።', '။']),
+        }
     {
         return Shape::Title;
     }
@@ -276,6 +280,10 @@ fn is_nav(line: &str, scan: &Scan, separated: bool) -> bool {
 
 /// `Some(dash)` when the line opens with a list bullet.
 fn bullet(line: &str) -> Option<bool> {
+    // Most lines open with a letter: no bullet, no list number.
+    if line.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let mut chars = line.chars();
     let first = chars.next()?;
     let second = chars.next()?;
