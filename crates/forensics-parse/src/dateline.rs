@@ -147,8 +147,13 @@ fn standalone(i: &str) -> Res<'_, (Option<&str>, Option<&str>, Option<&str>)> {
 /// The dateline opening `para`, if any.
 pub(crate) fn dateline(para: &str) -> Option<DatelineMatch<'_>> {
     let window = crate::text::prefix(para, WINDOW);
-    // Every form holds an agency's "(" or a dash (ASCII, or led by E2).
-    memchr::memchr3(b'(', b'-', 0xE2, window.as_bytes())?;
+    // Every form holds an agency's "(" or a dash: ASCII, or one of
+    // `is_dash`'s others, E2 80 92..=95 (an E2 alone is mostly a curly
+    // quote, which opened the grammar on most lines of prose).
+    let w = window.as_bytes();
+    if !memchr::memchr3_iter(b'(', b'-', 0xE2, w).any(|p| w[p] != 0xE2 || matches!(w.get(p + 1..p + 3), Some([0x80, 0x92..=0x95]))) {
+        return None;
+    }
     let parsed = if window.len() == para.len() { alt((standalone, inline)).parse(window) } else { inline(window) };
     let (rest, (place, date, agency)) = parsed.ok()?;
     let place = place.map(str::trim).filter(|p| !p.is_empty());
