@@ -1,6 +1,6 @@
 //! Candidate pairs through an inverted index on rare anchors: only documents
-//! that share at least two rare anchors are ever compared, so the cost grows
-//! with the postings of rare keys, not with the number of pairs.
+//! that share a rare anchor are ever compared, so the cost grows with the
+//! postings of rare keys, not with the number of pairs.
 
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -18,8 +18,8 @@ pub fn document_frequencies(keys: &[Vec<u64>]) -> HashMap<u64, u32> {
 
 /// Candidate partners of each document: `b > a`, allowed by `eligible`,
 /// sharing at least `min_shared` keys whose document frequency lies in
-/// `2..=max_df`; at most `max_per_doc` per document, the heaviest by summed
-/// `weight` (ties by index) in each partner `group` (language), so one
+/// `2..=max_df` or that both offer among their rarest (see below); at most
+/// `max_per_doc` per document, the heaviest by summed `weight` (ties by index) in each partner `group` (language), so one
 /// language's many partners cannot crowd out another's: the background of
 /// each language needs its own candidates. `keys[d]` must be sorted and
 /// deduplicated.
@@ -27,25 +27,41 @@ pub fn candidates(
     keys: &[Vec<u64>],
     df: &HashMap<u64, u32>,
     max_df: u32,
+    offered_keys: usize,
     min_shared: u32,
     max_per_doc: usize,
     weight: &(dyn Fn(u64) -> f64 + Sync),
     eligible: &(dyn Fn(usize, usize) -> bool + Sync),
     group: &(dyn Fn(usize) -> u16 + Sync),
 ) -> Vec<(u32, u32)> {
+    // A key rare in a small corpus grows common as the corpus grows (the
+    // names and figures of one story meet unrelated documents), and past
+    // max_df it would link no one: each document also offers its
+    // `offered_keys` rarest keys above max_df (up to 5 × max_df), and such
+    // a key links only the documents that offer it, so the work per
+    // document stays bounded whatever the corpus size.
+    let cap = max_df.saturating_mul(5);
+    let scanned: Vec<Vec<u64>> = keys
+        .par_iter()
+        .map(|doc| {
+            let mut out: Vec<u64> = doc.iter().copied().filter(|k| df.get(k).is_some_and(|&n| (2..=max_df).contains(&n))).collect();
+            let mut extra: Vec<(u32, u64)> = doc.iter().filter_map(|k| df.get(k).filter(|&&n| n > max_df && n <= cap).map(|&n| (n, *k))).collect();
+            extra.sort_unstable();
+            out.extend(extra.into_iter().take(offered_keys).map(|(_, k)| k));
+            out
+        })
+        .collect();
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (d, doc) in keys.iter().enumerate() {
+    for (d, doc) in scanned.iter().enumerate() {
         for k in doc {
-            if df.get(k).is_some_and(|&n| (2..=max_df).contains(&n)) {
-                postings.entry(*k).or_default().push(d as u32);
-            }
+            postings.entry(*k).or_default().push(d as u32);
         }
     }
     let per_doc: Vec<Vec<(u32, u32)>> = (0..keys.len())
         .into_par_iter()
         .map(|a| {
             let mut shared: HashMap<u32, (u32, f64)> = HashMap::new();
-            for k in &keys[a] {
+            for k in &scanned[a] {
                 let Some(list) = postings.get(k) else { continue };
                 let w = weight(*k);
                 for &b in list {

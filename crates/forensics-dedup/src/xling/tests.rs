@@ -225,3 +225,19 @@ fn a_mutual_best_needs_enough_aligned_anchors() {
         assert_eq!(run(case, 3, false).len(), usize::from(shared.len() >= 3), "{shared:?}: three aligned anchors link");
     }
 }
+
+#[test]
+fn keys_past_max_df_link_only_the_documents_that_offer_them() {
+    // max_df 2: K (in 4 documents) and J (in 3) are too common to index.
+    let (j, k) = (10u64, 20u64);
+    let docs: Vec<Vec<u64>> = vec![vec![k], vec![k], vec![j, k], vec![j], vec![j], vec![k]];
+    let df = super::index::document_frequencies(&docs);
+    let check = |offered: usize, want: &[(u32, u32)]| {
+        let got = super::index::candidates(&docs, &df, 2, offered, 1, 40, &|_| 1.0, &|_, _| true, &|_| 0);
+        assert_eq!(got, want, "offered {offered}");
+    };
+    check(0, &[]);
+    // Document 2 offers J, its rarest: K no longer links it.
+    check(1, &[(0, 1), (0, 5), (1, 5), (2, 3), (2, 4), (3, 4)]);
+    check(2, &[(0, 1), (0, 2), (0, 5), (1, 2), (1, 5), (2, 3), (2, 4), (2, 5), (3, 4)]);
+}
