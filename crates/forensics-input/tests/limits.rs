@@ -2,7 +2,6 @@
 //! keeps everything before it.
 
 use forensics_input::{read_paths, Limits};
-use std::io::Write;
 
 fn dir(name: &str) -> std::path::PathBuf {
     let d = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("limits-{name}-{}", std::process::id()));
@@ -30,11 +29,6 @@ fn jsonl(n: usize, text_len: usize) -> Vec<u8> {
     (0..n).map(|i| format!("{{\"id\":\"d{i}\",\"text\":\"{}\"}}\n", "a".repeat(text_len))).collect::<String>().into_bytes()
 }
 
-fn gz(bytes: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    e.write_all(bytes).expect("gzip");
-    e.finish().expect("gzip")
-}
 
 #[test]
 fn limits() {
@@ -43,6 +37,6 @@ fn limits() {
     check("doc-bytes", "b.jsonl", &jsonl(2, 100), at(10, 50, 1 << 20), &[], &[("line 1", "--max-doc-bytes"), ("line 2", "--max-doc-bytes")]);
     check("file-bytes", "c.txt", &[b'x'; 100], at(10, 50, 1 << 20), &[], &[("", "--max-doc-bytes")]);
     // Each record is 31 bytes: the third passes 80 decompressed bytes.
-    check("decompressed", "d.jsonl.gz", &gz(&jsonl(4, 10)), at(10, 1000, 80), &["d0", "d1"], &[("line 3", "--max-decompressed-bytes")]);
-    check("gz-doc", "e.html.gz", &gz(&[b'x'; 100]), at(10, 50, 1 << 20), &[], &[("", "--max-doc-bytes")]);
+    check("decompressed", "d.jsonl.gz", &forensics_testdata::encode::gzip(&jsonl(4, 10)), at(10, 1000, 80), &["d0", "d1"], &[("line 3", "--max-decompressed-bytes")]);
+    check("gz-doc", "e.html.gz", &forensics_testdata::encode::gzip(&[b'x'; 100]), at(10, 50, 1 << 20), &[], &[("", "--max-doc-bytes")]);
 }

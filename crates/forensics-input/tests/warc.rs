@@ -2,10 +2,8 @@
 //! chunked and gzip-encoded payloads, records that are not pages, and a
 //! file cut short.
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
 use forensics_input::{Limits, read_paths};
-use std::io::Write;
+use forensics_testdata::encode::gzip;
 use std::path::PathBuf;
 
 fn record(wtype: &str, id: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
@@ -25,27 +23,10 @@ fn http(headers: &str, body: &[u8]) -> Vec<u8> {
     r
 }
 
-fn gzip(b: &[u8]) -> Vec<u8> {
-    let mut e = GzEncoder::new(Vec::new(), Compression::default());
-    e.write_all(b).unwrap();
-    e.finish().unwrap()
-}
-
-fn chunked(b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for c in b.chunks(7) {
-        out.extend_from_slice(format!("{:x};ext=1\r\n", c.len()).as_bytes());
-        out.extend_from_slice(c);
-        out.extend_from_slice(b"\r\n");
-    }
-    out.extend_from_slice(b"0\r\n\r\n");
-    out
-}
-
 const PAGE: &[u8] = b"<html><head><title>Flood</title></head><body><p>The river rose overnight.</p></body></html>";
 
 fn records() -> Vec<Vec<u8>> {
-    let gz_chunked = http("Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", &chunked(&gzip(PAGE)));
+    let gz_chunked = http("Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", &forensics_testdata::encode::chunked(&gzip(PAGE), 7, ";ext=1"));
     vec![
         record("warcinfo", "info-1", "", "application/warc-fields", b"software: test\r\n"),
         record("request", "req-1", "https://news.example/a", "application/http; msgtype=request", b"GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n"),

@@ -14,6 +14,8 @@
 //! });
 //! ```
 
+pub mod encode;
+
 use serde::Deserialize;
 use std::fmt::Display;
 use std::path::{Path, PathBuf};

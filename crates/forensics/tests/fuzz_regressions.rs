@@ -81,7 +81,6 @@ fn seed_documents_pass_every_target() {
 use forensics::input::{read_paths, Inputs, Limits};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A fresh, empty directory for one case.
@@ -154,11 +153,6 @@ fn warc_bytes(i: usize, r: &Record) -> Vec<u8> {
     .into_bytes()
 }
 
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    e.write_all(data).expect("in memory");
-    e.finish().expect("in memory")
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
@@ -194,7 +188,7 @@ proptest! {
                 pages.insert(format!("offset {}", data.len()), 1);
             }
             let bytes = warc_bytes(i, r);
-            data.extend(if gz { gzip(&bytes) } else { bytes });
+            data.extend(if gz { forensics_testdata::encode::gzip(&bytes) } else { bytes });
         }
         if let Some(c) = cut {
             data.truncate((data.len() as f64 * c) as usize);

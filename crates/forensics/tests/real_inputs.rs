@@ -5,26 +5,8 @@
 //! the publication date comes from the page, the container's URL is `url`,
 //! and every block's source span quotes the page it came from.
 
-use flate2::{Compression, write::GzEncoder};
 use forensics::input::{Limits, read_paths};
-use std::io::Write;
-
-fn gzip(b: &[u8]) -> Vec<u8> {
-    let mut e = GzEncoder::new(Vec::new(), Compression::default());
-    e.write_all(b).unwrap();
-    e.finish().unwrap()
-}
-
-fn chunked(b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for c in b.chunks(100) {
-        out.extend(format!("{:x}\r\n", c.len()).bytes());
-        out.extend(c);
-        out.extend(b"\r\n");
-    }
-    out.extend(b"0\r\n\r\n");
-    out
-}
+use forensics_testdata::encode::{chunked, gzip};
 
 fn page(n: u32) -> String {
     format!(
@@ -89,7 +71,7 @@ fn warc_html_gz_and_jsonl() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("real-inputs-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let plain = [b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".as_slice(), page(1).as_bytes()].concat();
-    let coded = [b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n".as_slice(), &chunked(&gzip(page(2).as_bytes()))].concat();
+    let coded = [b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n".as_slice(), &chunked(&gzip(page(2).as_bytes()), 100, "")].concat();
     let warc: Vec<u8> = [record("1.0", "a1", "https://news.example/amp/story-1", &plain), record("1.1", "b2", "https://news.example/amp/story-2", &coded)]
         .iter()
         .flat_map(|r| gzip(r))
