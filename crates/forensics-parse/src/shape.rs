@@ -216,12 +216,25 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
     if line.len() > 200 || !separators {
         return false;
     }
-    let (mut tokens, mut social) = (0, 0);
-    for t in lower.text().split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()) {
-        tokens += 1;
-        social += usize::from(SOCIAL.contains(&t));
+    if ascii {
+        // Split on the ASCII separators byte by byte, each token looked up
+        // ASCII-case-blind: no lower-cased copy, no char decoding.
+        // (A token of an ASCII line is ASCII, a valid str.)
+        let tokens = line.as_bytes().split(|b| matches!(b, b'|' | b'[' | b']' | b',')).filter_map(|t| std::str::from_utf8(t).ok());
+        return mostly_social(tokens.map(str::trim).filter(|t| !t.is_empty()).map(|t| SOCIAL_SET.contains(t)));
     }
-    tokens >= 3 && social * 3 >= tokens * 2
+    let l = lower.text();
+    mostly_social(l.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()).map(|t| SOCIAL.contains(&t)))
+}
+
+/// At least three tokens, two thirds of them share-bar entries.
+fn mostly_social(tokens: impl Iterator<Item = bool>) -> bool {
+    let (mut n, mut social) = (0, 0);
+    for is_social in tokens {
+        n += 1;
+        social += usize::from(is_social);
+    }
+    n >= 3 && social * 3 >= n * 2
 }
 
 /// Star ratings and emoji reaction bars: "Rate this: ★★★★☆ (5 votes)",
@@ -256,26 +269,32 @@ fn is_form_field(line: &str, words: usize, lower: &mut Lower) -> bool {
 }
 
 fn is_nav(line: &str, scan: &Scan, separated: bool) -> bool {
-    let spaced = scan.double_space || (scan.has(b'>') && line.contains(" > "));
-    if !separated && !spaced {
+    let gt = scan.has(b'>') && line.contains(" > ");
+    if !separated && !scan.double_space && !gt {
         return false;
     }
-    let mut segs: Vec<&str> = Vec::new();
-    for (seg, _) in segments(line) {
-        // Menus separated by runs of spaces: "HOME   ABOUT   CONTACT".
-        segs.extend(seg.split("  ").map(str::trim).filter(|s| !s.is_empty()));
+    // '›' ends in BA, '»' in BB: the scan is exact for lines this short.
+    let arrows = (scan.has(0xBA) || scan.has(0xBB)) && line.contains(['›', '»']);
+    if gt && !arrows {
+        // A breadcrumb "Home > News > World", split at its arrows alone.
+        return all_small(line.split(" > ").map(str::trim), 2);
     }
-    let breadcrumb = line.contains(['›', '»']) || line.contains(" > ");
-    let segs: Vec<&str> = if breadcrumb && !line.contains(['›', '»']) {
-        line.split(" > ").map(str::trim).collect()
-    } else {
-        segs
-    };
-    let small = |s: &&str| {
-        s.split_whitespace().count() <= 4 && s.len() <= 32 && !s.ends_with(['.', '!', '?', ','])
-    };
-    let enough = if breadcrumb { 2 } else { 3 };
-    segs.len() >= enough && segs.iter().all(small)
+    // Menus separated by runs of spaces too: "HOME   ABOUT   CONTACT".
+    let segs = segments(line).flat_map(|(seg, _)| seg.split("  ").map(str::trim).filter(|s| !s.is_empty()));
+    all_small(segs, if arrows { 2 } else { 3 })
+}
+
+/// At least `enough` segments, all of them menu-entry sized; stops at the
+/// first that is not (most separated lines are prose or metadata).
+fn all_small<'a>(segs: impl Iterator<Item = &'a str>, enough: usize) -> bool {
+    let mut n = 0;
+    for s in segs {
+        if s.len() > 32 || s.ends_with(['.', '!', '?', ',']) || s.split_whitespace().count() > 4 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= enough
 }
 
 /// `Some(dash)` when the line opens with a list bullet.
