@@ -408,29 +408,19 @@ pub(crate) mod sets {
     }
 
     pub(crate) static SOURCE: LazyLock<AhoCorasick> = LazyLock::new(|| build(super::SOURCE_LABELS));
-    static ATTRIBUTION: LazyLock<DFA> = LazyLock::new(|| {
-        DFA::builder().prefilter(false).build(super::ATTRIBUTION_VERBS).expect("static phrase list")
+    /// With its prefilter: a paragraph is long and its verbs are rare, so
+    /// most of it is skipped by a vector search for their bytes.
+    static ATTRIBUTION: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(super::ATTRIBUTION_VERBS)
+            .expect("static phrase list")
     });
 
     /// Every occurrence of an attribution verb in `lower` as (start, length),
     /// in the order of an overlapping search (by end, then by pattern).
     pub(crate) fn attribution_hits(lower: &str) -> Vec<(usize, usize)> {
-        let dfa = &*ATTRIBUTION;
-        let mut out = Vec::new();
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return out };
-        for (i, &b) in lower.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                for k in 0..dfa.match_len(sid) {
-                    let len = dfa.pattern_len(dfa.match_pattern(sid, k));
-                    out.push((i + 1 - len, len));
-                }
-            }
-        }
-        out
+        ATTRIBUTION.find_overlapping_iter(lower).map(|m| (m.start(), m.len())).collect()
     }
 
     /// The lists a line's shape tests search, in one automaton: [`line_hits`]

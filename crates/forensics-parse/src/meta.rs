@@ -173,8 +173,16 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Opt
     // Metadata is a date or read time (both hold a digit), a handle (an
     // `@`) or a byline, which opens a segment with a byline label. A line
     // that is one segment needs its start checked only.
-    if !scan.has_digit() && !scan.has(b'@') && !separated && !opens_with_byline_label(trim(line)) {
-        return None;
+    // Separated, the line needs that label at the start of a segment.
+    if !scan.has_digit() && !scan.has(b'@') {
+        let byline_label = if separated {
+            segments(line).any(|(seg, _)| opens_with_byline_label(seg))
+        } else {
+            opens_with_byline_label(trim(line))
+        };
+        if !byline_label {
+            return None;
+        }
     }
     let mut m = MetaLine::default();
     let mut others = 0;
