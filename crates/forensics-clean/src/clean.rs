@@ -6,6 +6,7 @@ use crate::model::{CleanArticle, CleanBlock, Removal};
 use crate::stats::{key_of_folded, CorpusStats};
 use crate::stopwords::Votes;
 use forensics_parse::{Article, BlockKind, Credit, CreditKind, Span};
+use std::borrow::Cow;
 
 /// Options for [`clean`].
 #[derive(Debug, Clone, Default)]
@@ -85,7 +86,7 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
     let mut removed = Vec::with_capacity(n);
     for (i, ((b, v), f)) in article.blocks.iter().zip(&verdicts).zip(&features).enumerate() {
         if let Some(rule) = v.removed {
-            removed.push(Removal { kind: b.kind, raw: b.span, rule: rule.to_string() });
+            removed.push(Removal { kind: b.kind, raw: b.span, rule: Cow::Borrowed(rule) });
             continue;
         }
         if !text.is_empty() {
@@ -221,7 +222,7 @@ mod tests {
     fn rules(page: &str) -> Vec<(String, String)> {
         let article = forensics_parse::parse_text("t", page.as_bytes());
         let c = clean(&article, None, &CleanOptions::default());
-        c.removed.iter().map(|r| (r.raw.slice(&article.text).chars().take(24).collect(), r.rule.clone())).collect()
+        c.removed.iter().map(|r| (r.raw.slice(&article.text).chars().take(24).collect(), r.rule.to_string())).collect()
     }
 
     #[test]

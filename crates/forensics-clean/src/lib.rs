@@ -24,7 +24,7 @@
 //! assert_eq!(cleaned.sentences.len(), 3); // "Mr. Smith" does not end a sentence
 //! // Why was "Share this" removed?
 //! let why = cleaned.removed.iter().find(|r| r.raw.slice(&article.text) == "Share this");
-//! assert_eq!(why.map(|r| r.rule.as_str()), Some("lexicon:share"));
+//! assert_eq!(why.map(|r| &*r.rule), Some("lexicon:share"));
 //! // Match on the normalised view, quote the raw page.
 //! let norm = cleaned.normalized();
 //! let at = norm.text.find("mr. smith").unwrap_or(0);

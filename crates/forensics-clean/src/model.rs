@@ -2,6 +2,7 @@
 
 use forensics_parse::{BlockKind, Metadata, Span};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A kept piece of article text, pointing back at the raw page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +21,10 @@ pub struct CleanBlock {
 pub struct Removal {
     pub kind: BlockKind,
     pub raw: Span,
-    pub rule: String,
+    /// The rule's name: borrowed from the cleaner's own names (most blocks
+    /// of a page are removed, and a `String` each was an allocation each),
+    /// owned when deserialised. Serialised as a plain string.
+    pub rule: Cow<'static, str>,
 }
 
 /// The article's own text and nothing else.
