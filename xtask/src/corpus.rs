@@ -34,6 +34,11 @@ pub fn run(_args: &[String]) -> Result<()> {
                 println!("{} {name}/{id} meta.{field}: want {want} got {got}", if ok { "ok  " } else { "FAIL" });
             }
         }
+        // Evaluation packs are scored by `cargo xtask eval`, not held to
+        // every document's answer.
+        if crate::eval_analysis::BUNDLED.contains(&name.as_str()) {
+            continue;
+        }
         let analysis = forensics::analyze_inputs(inputs, &forensics::Config::portable());
         let got: BTreeMap<&str, _> = analysis.documents.iter().map(|d| (d.id.as_str(), d)).collect();
         for t in &truth {

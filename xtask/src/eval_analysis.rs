@@ -1,6 +1,6 @@
 //! `cargo xtask eval [--check] [--record] [--dict] [--set NAME] [--out DIR]`: runs the whole
-//! analysis over the evaluation packs in `../shared/eval/` (reuse-dev,
-//! wmt-news), scores it exactly as `../shared/tools/score.py` does (and
+//! analysis over the evaluation packs (reuse-dev and wmt-news in
+//! `../shared/eval/`, and the bundled reuse-b in `corpus/`), scores it exactly as `../shared/tools/score.py` does (and
 //! cross-checks with it when python3 is there), measures how well
 //! `confidence` is calibrated, and with `--check` fails when a figure drops
 //! below the minimum recorded in `corpus/RESULTS.md`. `--record` writes the
@@ -11,7 +11,25 @@ use forensics::provenance::{Analysis, RelationKind, Role};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
+/// The packs in `../shared/eval/<name>/` (`docs/`, `truth.jsonl`).
 const SETS: [&str; 2] = ["reuse-dev", "wmt-news"];
+
+/// Packs bundled in `corpus/` (documents in `corpus/<name>/`, truth in
+/// `corpus/truth/<name>.jsonl`) that are scored, not checked document by
+/// document: `cargo xtask corpus` leaves their roles and parents to this.
+/// reuse-b was written blind (without reading the tool) as a second
+/// reuse pack in 13 languages; since then it is development data too.
+pub(crate) const BUNDLED: [&str; 1] = ["reuse-b"];
+
+/// Where a pack's documents and truth are.
+fn pack(set: &str, shared: Option<&Path>) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    if BUNDLED.contains(&set) {
+        let corpus = crate::root().join("corpus");
+        return Some((corpus.join(set), corpus.join("truth").join(format!("{set}.jsonl"))));
+    }
+    let dir = shared?.join("eval").join(set);
+    Some((dir.join("docs"), dir.join("truth.jsonl")))
+}
 
 /// The figures score.py prints, in its order.
 pub(crate) const METRICS: [&str; 9] = [
@@ -259,24 +277,23 @@ pub fn run(args: &[String]) -> Result<()> {
         bail!("eval: --dict results depend on the machine's dictionaries; --check and --record use the portable configuration");
     }
     let only: Option<&str> = args.iter().position(|a| a == "--set").and_then(|k| args.get(k + 1)).map(String::as_str);
-    let Some(shared) = crate::shared() else {
-        println!("eval: skipped, ../shared (the evaluation packs) is not beside the workspace");
-        return Ok(());
-    };
+    let shared = crate::shared();
+    if shared.is_none() {
+        println!("eval: ../shared (the evaluation packs) is not beside the workspace: bundled packs only");
+    }
     let root = crate::root();
     // `--out DIR`: where the analyses go (parallel runs need their own).
     let out_dir = args.iter().position(|a| a == "--out").and_then(|k| args.get(k + 1)).map_or_else(|| root.join("target/eval"), std::path::PathBuf::from);
     std::fs::create_dir_all(&out_dir)?;
     let mut figures: BTreeMap<(String, String), f64> = BTreeMap::new();
-    for set in SETS.iter().filter(|s| only.is_none_or(|o| o == **s)) {
-        let dir = shared.join("eval").join(set);
-        let truth_path = dir.join("truth.jsonl");
-        if !dir.join("docs").is_dir() || !truth_path.is_file() {
-            println!("eval {set}: skipped, {} is missing", dir.display());
+    for set in SETS.iter().chain(&BUNDLED).filter(|s| only.is_none_or(|o| o == **s)) {
+        let Some((docs, truth_path)) = pack(set, shared.as_deref()) else { continue };
+        if !docs.is_dir() || !truth_path.is_file() {
+            println!("eval {set}: skipped, {} is missing", docs.display());
             continue;
         }
         let started = std::time::Instant::now();
-        let inputs = forensics::input::read_paths(&[dir.join("docs")], &Default::default())?;
+        let inputs = forensics::input::read_paths(&[docs], &Default::default())?;
         // Recorded figures must be reproducible on any machine: installed
         // dictionaries only with `--dict`.
         let cfg = if with_dict { forensics::Config::default() } else { forensics::Config::portable() };
@@ -294,7 +311,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 figures.insert((set.to_string(), m.to_string()), v);
             }
         }
-        match python_score(&analysis_path, &truth_path, &shared) {
+        match shared.as_deref().and_then(|shared| python_score(&analysis_path, &truth_path, shared)) {
             Some(py) => {
                 let diff: Vec<String> = METRICS
                     .iter()
