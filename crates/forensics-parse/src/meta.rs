@@ -211,7 +211,7 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Opt
         // An unseparated line is its one segment: the scan already knows
         // its words and whether it holds a digit (every read time does).
         let whole = !separated;
-        if (!whole || scan.has_digit())
+        if scan.has_digit()
             && let Some((s, e)) = read_time(seg)
         {
             found = true;
@@ -264,7 +264,8 @@ fn byline_tail_ok(tail: &str) -> bool {
 /// 14h10", "Posted on 04/06/2025 by x"); a headline with a date does not.
 fn date_context_ok(before: &str, after: &str) -> bool {
     let after = after.trim_start_matches([',', ' ']);
-    let byline_after = [" by ", " par ", " por ", " von "].iter().any(|b| format!(" {after}").starts_with(b));
+    // (" " + after starts with " by ": after starts with "by ".)
+    let byline_after = ["by ", "par ", "por ", "von "].iter().any(|b| after.starts_with(b));
     let (first, rest) = after.split_once([',', ';']).unwrap_or((after, ""));
     let small = |s: &str| s.split_whitespace().all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3);
     // "…, mis à jour le 13/02/2024 à 08h30"
@@ -487,15 +488,39 @@ fn strip_label<'a>(seg: &'a str, label: &str) -> Option<&'a str> {
 /// "@desk", "metro_mira", "kpakpandofm": an account name, not a person.
 pub(crate) fn is_handle_name(name: &str) -> bool {
     let bare = name.strip_prefix('@').unwrap_or(name);
-    is_handle(bare) && (name.starts_with('@') || bare.contains('_') || !bare.chars().any(char::is_uppercase))
+    // The case test first: most one-word titles ("Home") are capitalised.
+    let marked = name.starts_with('@') || bare.contains('_');
+    let no_capital = if bare.is_ascii() { !bare.bytes().any(|b| b.is_ascii_uppercase()) } else { !bare.chars().any(char::is_uppercase) };
+    (marked || no_capital) && is_handle(bare)
 }
 
 /// One token of letters, digits, `_`, `.`, `-`, 3–40 bytes, with a letter.
 pub(crate) fn is_handle(s: &str) -> bool {
-    (3..=40).contains(&s.len())
-        && s.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c))
-        && s.chars().any(char::is_alphabetic)
-        && !s.ends_with('.')
+    if !(3..=40).contains(&s.len()) || s.ends_with('.') {
+        return false;
+    }
+    if s.is_ascii() {
+        // ASCII letters and digits are the only ASCII alphanumerics.
+        let b = s.as_bytes();
+        return b.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
+            && b.iter().any(u8::is_ascii_alphabetic);
+    }
+    s.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c)) && s.chars().any(char::is_alphabetic)
+}
+
+/// Whether a read-time label could open at `c`: its lower case is the
+/// lower case of a label's first letter. The distinct first letters are
+/// gathered once (a look through every label at each word of a dated
+/// line cost more than the rest of its tests).
+fn opens_read_time_label(c: char) -> bool {
+    static FIRSTS: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
+        let mut firsts: Vec<Vec<char>> =
+            READ_TIME_LABELS.iter().filter_map(|l| l.chars().next()).map(|f| f.to_lowercase().collect()).collect();
+        firsts.sort();
+        firsts.dedup();
+        firsts
+    });
+    FIRSTS.iter().any(|f| f.iter().copied().eq(c.to_lowercase()))
 }
 
 /// A read-time phrase in `s` ("2 min read", "Read Time:1 Minute, 37 Second",
@@ -530,7 +555,7 @@ pub(crate) fn read_time(s: &str) -> Option<Range> {
         // digit: test only the grammar that can match here.
         let parsed = if c.is_ascii_digit() {
             suffixed_read_time(rest)
-        } else if READ_TIME_LABELS.iter().any(|l| l.chars().next().is_some_and(|f| f.to_lowercase().eq(c.to_lowercase()))) {
+        } else if opens_read_time_label(c) {
             labelled_read_time(rest)
         } else {
             continue;

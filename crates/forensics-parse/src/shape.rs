@@ -43,6 +43,8 @@ const FURNITURE_MAX: usize = 300;
 /// reused from line to line.
 struct Lower<'a> {
     line: &'a str,
+    /// The line is ASCII (from its scan).
+    ascii: bool,
     buf: &'a mut String,
     ready: bool,
     hits: Option<u8>,
@@ -52,7 +54,7 @@ impl Lower<'_> {
     fn text(&mut self) -> &str {
         if !self.ready {
             self.buf.clear();
-            if self.line.is_ascii() {
+            if self.ascii {
                 self.buf.push_str(self.line);
                 self.buf.make_ascii_lowercase();
             } else {
@@ -64,12 +66,13 @@ impl Lower<'_> {
     }
 
     /// `lexicon::sets::line_hits` of the lower-cased line (its automaton
-    /// ignores ASCII case, so an ASCII line is searched as it is).
+    /// ignores ASCII case, so a line whose only cased chars are ASCII is
+    /// searched as it is).
     fn hits(&mut self) -> u8 {
         if let Some(h) = self.hits {
             return h;
         }
-        let h = if self.line.is_ascii() {
+        let h = if self.ascii || ascii_case_only(self.line) {
             crate::lexicon::sets::line_hits(self.line)
         } else {
             crate::lexicon::sets::line_hits(self.text())
@@ -77,6 +80,27 @@ impl Lower<'_> {
         self.hits = Some(h);
         h
     }
+}
+
+/// Whether lower-casing `line` changes ASCII letters only: its other chars
+/// are General Punctuation (U+2000–U+206F: curly quotes, dashes, the
+/// ellipsis), which has no case. English prose is mostly such lines, and
+/// the phrase automaton, blind to ASCII case, then reads the line as it is.
+fn ascii_case_only(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        // E2 80 80 – E2 81 AF is U+2000 – U+206F.
+        match b.get(i..i + 3) {
+            Some([0xE2, 0x80, _]) | Some([0xE2, 0x81, 0x80..=0xAF]) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The shape of `line` (a trimmed run) and its word count; `buf` is scratch
@@ -103,7 +127,7 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     if label && TEASER_HEADER_SET.contains(if alnum_end { line } else { line.trim_end_matches([':', '.', '»', '›', '>', ' ']) }) {
         return Shape::TeaserHeader;
     }
-    let mut lower = Lower { line, buf, ready: false, hits: None };
+    let mut lower = Lower { line, ascii: scan.is_ascii(), buf, ready: false, hits: None };
     if short && words <= 20 && lower.hits() & FORM_HIT != 0 {
         return Shape::Form;
     }
