@@ -109,6 +109,13 @@ struct Lexicon {
     /// The first word of every `prefix` pattern: a line starting with
     /// another word matches no prefix.
     prefix_first: Table<()>,
+    /// The first word of every `line`, `word`, `prefix` and `colon`
+    /// pattern: a line whose folded text starts with another word can
+    /// only match a `suffix` or a `contains` pattern (see [`Lexicon::may_match`]).
+    first: Table<()>,
+    /// A pattern of one of those modes folds to nothing, or a `contains`
+    /// pattern has no anchor: every line may match.
+    gate_off: bool,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -146,6 +153,8 @@ fn lexicon() -> &'static Lexicon {
             exact.iter().filter(|(_, e)| e.prefix.is_some()).map(|(p, _)| (p.as_bytes().split(|&b| b == b' ').next().unwrap_or(&[]), ())),
             |_, _| (),
         );
+        let first = Table::build(exact.iter().map(|(p, _)| (p.as_bytes().split(|&b| b == b' ').next().unwrap_or(&[]), ())), |_, _| ());
+        let empty_pattern = exact.iter().any(|(p, _)| p.is_empty());
         let exact = exact_table;
         let contains_min = pats.iter().map(String::len).min().unwrap_or(0);
         let mut anchors = Box::new([0u64; 1024]);
@@ -167,7 +176,9 @@ fn lexicon() -> &'static Lexicon {
         // The patterns are fixed data; a build failure would be a bug in the
         // file, caught by the tests, so fall back to matching nothing.
         let contains = AhoCorasick::new(&pats).unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
-        Lexicon { exact, contains, contains_labels, contains_min, anchors, search_always, prefix_first }
+        // (First words longer than the gate's buffer would be missed.)
+        let gate_off = empty_pattern || search_always || first.max_len() > 32;
+        Lexicon { exact, contains, contains_labels, contains_min, anchors, search_always, prefix_first, first, gate_off }
     })
 }
 
@@ -190,6 +201,108 @@ fn anchor_bit(window: u32) -> usize {
 }
 
 impl Lexicon {
+    /// Whether `line` may match any pattern, decided without writing its
+    /// folded text (most lines match none, and folding them and looking
+    /// up their words was most of the lexicon's work). False only when no
+    /// mode can match: the line does not end in a colon (no `suffix`), its
+    /// first folded word opens no `line`, `word`, `prefix` or `colon`
+    /// pattern, and none of its folded words holds the anchor of a
+    /// `contains` pattern (an anchor has no space, so a match puts it
+    /// inside one word). Folds as [`fold_into`] does.
+    fn may_match(&self, line: &str) -> bool {
+        if self.gate_off || (line.len() <= 100 && line.trim_end().ends_with(':')) {
+            return true;
+        }
+        // (The exact modes read lines of up to 200 bytes: `colon`.)
+        (line.len() <= 200 && self.first_word_opens(line)) || self.holds_anchor(line)
+    }
+
+    /// Whether the first word of `line`, folded, opens an exact pattern.
+    fn first_word_opens(&self, line: &str) -> bool {
+        let mut buf = [0u8; 32];
+        let mut len = 0usize;
+        #[inline(always)]
+        fn push(buf: &mut [u8; 32], len: &mut usize, u: u8) {
+            if let Some(slot) = buf.get_mut(*len) {
+                *slot = u;
+            }
+            *len += 1;
+        }
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                match GATE[b as usize] {
+                    DROP => {}
+                    SEPARATOR if len > 0 => break,
+                    SEPARATOR => {}
+                    f => push(&mut buf, &mut len, f),
+                }
+                continue;
+            }
+            let Some((c, n)) = crate::chars::decode(line, i) else { break };
+            i += n;
+            if crate::chars::is_alphabetic(c) {
+                crate::chars::for_each_lower_byte(c, |u| push(&mut buf, &mut len, u));
+            } else if !c.is_numeric() && c != '’' && len > 0 {
+                break;
+            }
+        }
+        // (A word longer than the buffer opens no pattern: see `gate_off`.)
+        buf.get(..len).is_some_and(|w| !w.is_empty() && self.first.get(w).is_some())
+    }
+
+    /// Whether a folded word of `line` holds the anchor of a `contains`
+    /// pattern (see [`Lexicon::may_contain`]). A separator clears the
+    /// window, so only windows inside one word are asked (a cleared byte
+    /// may match a bit by chance: the answer errs towards searching).
+    fn holds_anchor(&self, line: &str) -> bool {
+        let bytes = line.as_bytes();
+        let mut w = 0u32;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                match GATE[b as usize] {
+                    DROP => {}
+                    SEPARATOR => w = 0,
+                    f => {
+                        w = (w >> 8) | (u32::from(f) << 24);
+                        if self.anchor_at(w) {
+                            return true;
+                        }
+                    }
+                }
+                continue;
+            }
+            let Some((c, n)) = crate::chars::decode(line, i) else { break };
+            i += n;
+            if crate::chars::is_alphabetic(c) {
+                let mut hit = false;
+                crate::chars::for_each_lower_byte(c, |u| {
+                    w = (w >> 8) | (u32::from(u) << 24);
+                    hit |= self.anchor_at(w);
+                });
+                if hit {
+                    return true;
+                }
+            } else if !c.is_numeric() && c != '’' {
+                w = 0;
+            }
+        }
+        false
+    }
+
+    /// Whether the four bytes `w` set an anchor's bit.
+    #[inline(always)]
+    fn anchor_at(&self, w: u32) -> bool {
+        let bit = anchor_bit(w);
+        self.anchors[bit >> 6] >> (bit & 63) & 1 != 0
+    }
+
     /// Whether `folded` may hold a `contains` pattern: it holds the anchor
     /// of one (see [`anchor`]).
     fn may_contain(&self, folded: &[u8]) -> bool {
@@ -207,6 +320,27 @@ impl Lexicon {
         false
     }
 }
+
+/// [`GATE`]'s class of a dropped byte (digits, `'`).
+const DROP: u8 = 1;
+/// [`GATE`]'s class of a separating byte.
+const SEPARATOR: u8 = 0;
+
+/// [`FOLD`] for [`Lexicon::may_match`], ASCII only: a letter is its lower
+/// case, [`DROP`] and [`SEPARATOR`] otherwise (`:` separates).
+static GATE: [u8; 128] = {
+    let mut t = [SEPARATOR; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match FOLD[b] {
+            0 => DROP,
+            1 | 2 => SEPARATOR,
+            f => f,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Lower case, digits dropped, every other non-letter a single space.
 pub fn fold(s: &str) -> String {
@@ -329,9 +463,17 @@ pub fn classify_with(line: &str, folded: &mut Vec<u8>) -> Option<Label> {
     if line.len() > 300 {
         return None;
     }
+    let lex = lexicon();
+    if !lex.may_match(line) {
+        return None;
+    }
+    classify_folding(line, folded, lex)
+}
+
+/// [`classify_with`] past the gate: folds the line and asks every mode.
+fn classify_folding(line: &str, folded: &mut Vec<u8>, lex: &Lexicon) -> Option<Label> {
     let (colon, len) = fold_into(line, folded);
     let folded = folded.get(..len).unwrap_or(&[]);
-    let lex = lexicon();
     let get = |s: &[u8]| lex.exact.get(s);
     let spaces = || folded.iter().enumerate().filter(|(_, b)| **b == b' ').map(|(i, _)| i);
     if line.len() <= 80 {
@@ -393,6 +535,47 @@ pub fn classify_with(line: &str, folded: &mut Vec<u8>) -> Option<Label> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gate_lets_every_match_through() {
+        // Every pattern as a line, in capitals, after and before other
+        // text, with digits, apostrophes, punctuation and accents around.
+        let lex = lexicon();
+        let mut lines = Vec::new();
+        for row in include_str!("../data/lexicon.tsv").lines().filter(|r| !r.starts_with('#')) {
+            let Some(pat) = row.split('\t').nth(2) else { continue };
+            let upper = pat.to_uppercase();
+            for l in [
+                pat.to_string(),
+                upper.clone(),
+                format!("{pat}:"),
+                format!("{pat}: the rest of it"),
+                format!("12 {pat}"),
+                format!("“{upper}” — 3"),
+                format!("it's {pat} now"),
+                format!("Bob’s {pat}."),
+                format!("x{pat}y"),
+                format!("é {pat} É"),
+                format!("{pat} {pat}"),
+                format!("{} {pat}", "word ".repeat(40)),
+            ] {
+                lines.push(l);
+            }
+        }
+        let mut buf = Vec::new();
+        let mut matched = 0;
+        for l in &lines {
+            if l.len() <= 300 && classify_folding(l, &mut buf, lex).is_some() {
+                matched += 1;
+                assert!(lex.may_match(l), "{l}");
+            }
+        }
+        assert!(matched > lines.len() / 3, "{matched} of {}", lines.len());
+        // Most lines of prose are let through to no fold at all.
+        for l in ["The storm hit the coast on Monday, officials said.", "Mr. Smith, the mayor, said so.", "Photos from 2019"] {
+            assert!(!lex.may_match(l), "{l}");
+        }
+    }
 
     #[test]
     fn labels() {
