@@ -52,29 +52,33 @@ const WRAP_MIN: usize = 50;
 pub(crate) fn runs(text: &str) -> Vec<Run> {
     let lines = lines(text);
     let mut out: Vec<Run> = Vec::with_capacity(lines.len());
+    // Where the last line of the last run starts (a joined run holds several).
+    let mut last_line = 0;
     for line in lines {
         if let Some(last) = out.last_mut()
             && !line.after_blank
-            && continues(&text[last.start..last.end], &text[line.start..line.end])
+            && continues(&text[last_line..last.end], &text[line.start..line.end])
         {
+            // The joined line starts after the run's last line break (with
+            // any indent: `continues` measures the line as written).
+            last_line = memchr::memrchr(b'\n', &text.as_bytes()[last.start..line.start]).map_or(last.start, |p| last.start + p + 1);
             last.end = line.end;
             continue;
         }
+        last_line = line.start;
         out.push(line);
     }
     out
 }
 
-/// A line continues the previous one when that one is long and stops
-/// mid-sentence and this one starts in lower case and is no metadata line
-/// ("by metro_mira | 06/10/2025" under a headline starts in lower case too).
+/// A line continues the previous one (`last_line`, the last line of the
+/// run so far) when that one is long and stops mid-sentence and this one
+/// starts in lower case and is no metadata line ("by metro_mira |
+/// 06/10/2025" under a headline starts in lower case too).
 ///
 /// A next line in capitals joins only inside hard-wrapped text: both lines
 /// within a wrap width, and the next one ending a sentence or itself long.
-fn continues(prev: &str, next: &str) -> bool {
-    // (The last line of a run joined before; `memrchr` searches a run of
-    // one line, the usual case, many bytes at a time.)
-    let last_line = memchr::memrchr(b'\n', prev.as_bytes()).map_or(prev, |p| &prev[p + 1..]);
+fn continues(last_line: &str, next: &str) -> bool {
     let cheap_open = last_line.len() >= WRAP_MIN
         && !last_line.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', '’', ')', '…'])
         && !next.starts_with(['-', '–', '—', '•', '*', '·']);

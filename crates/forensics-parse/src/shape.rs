@@ -243,12 +243,26 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
     if ascii {
         // Split on the ASCII separators byte by byte, each token looked up
         // ASCII-case-blind: no lower-cased copy, no char decoding.
-        // (A token of an ASCII line is ASCII, a valid str.)
-        let tokens = line.as_bytes().split(|b| matches!(b, b'|' | b'[' | b']' | b',')).filter_map(|t| std::str::from_utf8(t).ok());
-        return mostly_social(tokens.map(str::trim).filter(|t| !t.is_empty()).map(|t| SOCIAL_SET.contains(t)));
+        return mostly_social(ascii_tokens(line).map(|t| SOCIAL_SET.contains(t)));
     }
     let l = lower.text();
     mostly_social(l.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()).map(|t| SOCIAL.contains(&t)))
+}
+
+/// The trimmed, non-empty tokens of an ASCII line between `|`, `[`, `]`
+/// and `,`, found byte by byte.
+fn ascii_tokens(line: &str) -> impl Iterator<Item = &str> {
+    let b = line.as_bytes();
+    let mut start = 0;
+    (0..=b.len()).filter_map(move |i| {
+        if i < b.len() && !matches!(b[i], b'|' | b'[' | b']' | b',') {
+            return None;
+        }
+        // (ASCII separators: `start..i` falls on char boundaries.)
+        let token = line.get(start..i).map(str::trim);
+        start = i + 1;
+        token.filter(|t| !t.is_empty())
+    })
 }
 
 /// At least three tokens, two thirds of them share-bar entries.
