@@ -362,21 +362,23 @@ impl Phrases {
             let mut enc = [0u8; 4];
             c0.encode_utf8(&mut enc).as_bytes()[0]
         };
-        if self.lens[usize::from(first)] == 0 {
+        let first_lens = self.lens[usize::from(first)];
+        if first_lens == 0 {
             return false;
         }
         // An ASCII last char lower-cases to one ASCII byte whatever comes
         // before it (only a sigma depends on its neighbours), so the lower-
         // cased phrase ends with that byte; in an ASCII phrase the length
-        // is kept too.
-        let ascii = p.is_ascii();
+        // is kept too, so an entry both starts and ends with a byte of that
+        // length (asked before the ASCII test, which costs more).
         let last = p.as_bytes().last().copied().unwrap_or(b0);
         if last.is_ascii() {
-            let lens = if ascii { Phrases::bit(p.len()) } else { u64::MAX };
-            if self.ends[usize::from(last.to_ascii_lowercase())] & lens == 0 {
+            let last_lens = self.ends[usize::from(last.to_ascii_lowercase())];
+            if last_lens == 0 || (first_lens & last_lens & Phrases::bit(p.len()) == 0 && p.is_ascii()) {
                 return false;
             }
         }
+        let ascii = p.is_ascii();
         if ascii {
             // ASCII keeps its length when lower-cased, and the entries are
             // lower case: an ASCII-case-blind comparison is the same test.
