@@ -144,8 +144,8 @@ fn word_grams(text: &str, out: &mut Vec<u64>) {
     let mut window = [0u64; 4];
     let mut n = 0usize;
     let mut push = |h: u64| {
-        window.rotate_left(1);
-        window[3] = h;
+        // (Moved by hand: `rotate_left` on an array calls memmove.)
+        window = [window[1], window[2], window[3], h];
         n += 1;
         if n >= 4 {
             out.push(window[0] ^ window[1].rotate_left(16) ^ window[2].rotate_left(32) ^ window[3].rotate_left(48));

@@ -240,7 +240,7 @@ fn decide(text: &str, lang: &str, stops: Option<&crate::stopwords::StopSet>, dot
     }
     // The next word: is it a usual sentence opener?
     let rest = &text[next..];
-    let next_word = rest.find(|c: char| !c.is_alphanumeric()).map_or(rest, |e| &rest[..e]);
+    let next_word = rest.find(|c: char| !crate::chars::is_alphanumeric(c)).map_or(rest, |e| &rest[..e]);
     let opener = stops.is_some_and(|s| {
         if next_word.is_ascii() && next_word.len() <= 32 {
             let mut lower = [0u8; 32];
@@ -262,7 +262,7 @@ fn decide(text: &str, lang: &str, stops: Option<&crate::stopwords::StopSet>, dot
         Some(Abbr::Weak) => return opener,
         None => {}
     }
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| crate::chars::is_alphabetic(c)).count();
     // An initial ("J. Smith") or a dotted acronym ("U.S. President", "U.N."):
     // a sentence ends there only before a usual sentence opener.
     if letters == 1 && word.chars().next().is_some_and(char::is_uppercase) {
