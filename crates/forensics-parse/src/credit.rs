@@ -35,6 +35,10 @@ pub(crate) fn photo_credit(para: &str) -> Option<Found> {
 
 /// "(Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)".
 fn via_credit(tail: &str) -> Option<Found> {
+    // Every group tested holds " via ": one vector search rules most tails out.
+    static VIA: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" via "));
+    VIA.find(tail.as_bytes())?;
     let mut search = tail;
     while let Some(open) = search.rfind('(') {
         let group = &search[open..];
@@ -89,11 +93,14 @@ fn labelled_photo(tail: &str) -> Option<Found> {
             return Some(Found { name: canonical_agency(inner), start: open + 1, end: t.len() - 1 });
         }
     }
-    // Every label ends in a colon.
-    if !t.contains(':') {
+    // Every label ends in a colon: one walk over the colons finds whether
+    // any label ends at one before each label is looked for.
+    const LABELS: [&str; 7] = ["Photo:", "Foto:", "Photo :", "Bild:", "Credit:", "Image:", "Photograph:"];
+    let b = t.as_bytes();
+    if !memchr::memrchr_iter(b':', b).any(|q| LABELS.iter().any(|l| b[..=q].ends_with(l.as_bytes()))) {
         return None;
     }
-    for label in ["Photo:", "Foto:", "Photo :", "Bild:", "Credit:", "Image:", "Photograph:"] {
+    for label in LABELS {
         if let Some(p) = rfind_colon_label(t, label) {
             let rest = &t[p + label.len()..];
             let name = rest.trim().trim_end_matches([')', '.']).trim();

@@ -22,6 +22,9 @@ struct Unit<'t> {
     kind: BlockKind,
     words: usize,
     teaser: bool,
+    /// The run holds a dash or paren byte, as every dateline does
+    /// (`dateline` is asked only then).
+    may_dateline: bool,
 }
 
 /// A body paragraph has at least this many words; shorter lines may still
@@ -79,8 +82,9 @@ pub(crate) fn layout(text: &str) -> (Vec<Block>, Metadata, Vec<Diagnostic>) {
         .into_iter()
         .map(|r| {
             let t = &text[r.start..r.end];
-            let (shape, words) = shape(t, &mut buf);
-            Unit { start: r.start, end: r.end, text: t, kind: initial_kind(&shape), shape, words, teaser: false }
+            let (shape, scan) = shape(t, &mut buf);
+            let may_dateline = scan.has(b'(') || scan.has(b'-') || scan.has(0xE2);
+            Unit { start: r.start, end: r.end, text: t, kind: initial_kind(&shape), shape, words: scan.words, teaser: false, may_dateline }
         })
         .collect();
     let mut meta = Metadata::default();
@@ -89,7 +93,7 @@ pub(crate) fn layout(text: &str) -> (Vec<Block>, Metadata, Vec<Diagnostic>) {
     let fixed_headline = header_line(&mut units, &mut meta, &mut found);
     let first_body = units
         .iter()
-        .position(|u| matches!(u.shape, Shape::Paragraph) && (u.words >= BODY_WORDS || dateline(u.text).is_some()))
+        .position(|u| matches!(u.shape, Shape::Paragraph) && (u.words >= BODY_WORDS || (u.may_dateline && dateline(u.text).is_some())))
         .unwrap_or(units.len());
     widgets(&mut units);
     teasers(&mut units, first_body);
@@ -142,6 +146,7 @@ fn header_line(units: &mut Vec<Unit>, meta: &mut Metadata, found: &mut Found) ->
         kind: BlockKind::Metadata,
         words: words(&text[..date_end]),
         teaser: false,
+        may_dateline: true,
     };
     let ad = AD_LABEL_SET.contains(slot.trim_matches(|c: char| !c.is_alphanumeric()));
     let slot_unit = Unit {
@@ -152,6 +157,7 @@ fn header_line(units: &mut Vec<Unit>, meta: &mut Metadata, found: &mut Found) ->
         kind: if ad { BlockKind::Promo } else { BlockKind::Headline },
         words: words(slot),
         teaser: false,
+        may_dateline: true,
     };
     if ad {
         meta.headline_artefact = Some(slot.to_string());
@@ -386,7 +392,7 @@ fn find_dateline(units: &mut [Unit], first_body: usize, meta: &mut Metadata, fou
         if !candidate {
             continue;
         }
-        let Some(m) = dateline(u.text) else { continue };
+        let Some(m) = u.may_dateline.then(|| dateline(u.text)).flatten() else { continue };
         let end = u.text[..m.len].trim_end().len();
         let span = Span::new(u.start, u.start + end);
         let agency = m.agency.map(short_name);

@@ -212,6 +212,7 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Opt
         // its words and whether it holds a digit (every read time does).
         let whole = !separated;
         if scan.has_digit()
+            && scan.has_any(crate::scan::bits(b"mM\xD0\xD1"))
             && let Some((s, e)) = read_time(seg)
         {
             found = true;

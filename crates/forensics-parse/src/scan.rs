@@ -45,8 +45,10 @@ const CONTROL_SPACE: u64 = 1 << 5;
 /// Bytes the line tests ask about, each with a bit of its own.
 /// The non-ASCII ones are the last bytes of separators and symbols: `·`
 /// (C2 B7), `•` (E2 80 A2), `»` (C2 BB), `›` (E2 80 BA), `⏱` (E2 8F B1),
-/// `¦` (C2 A6), `–` (E2 80 93), `—` (E2 80 94); and lead bytes E2, F0, C2.
-const TRACKED: &[u8] = b"|-@:/([,> *.'\xB7\xA2\xBB\xBA\xB1\xA6\x93\x94\xE2\xF0\xC2";
+/// `¦` (C2 A6), `–` (E2 80 93), `—` (E2 80 94); lead bytes E2, F0, C2;
+/// and what every read-time unit holds: `m`, `M`, or the lead bytes D0,
+/// D1 of the Cyrillic ones.
+const TRACKED: &[u8] = b"|-@:/([,> *.'\xB7\xA2\xBB\xBA\xB1\xA6\x93\x94\xE2\xF0\xC2mM\xD0\xD1";
 const FIRST_TRACKED: u32 = 6;
 
 /// Class bits per byte value.

@@ -103,11 +103,11 @@ fn ascii_case_only(line: &str) -> bool {
     true
 }
 
-/// The shape of `line` (a trimmed run) and its word count; `buf` is scratch
-/// space kept across lines.
-pub(crate) fn shape(line: &str, buf: &mut String) -> (Shape, usize) {
+/// The shape of `line` (a trimmed run) and its scan (word count, byte
+/// classes); `buf` is scratch space kept across lines.
+pub(crate) fn shape(line: &str, buf: &mut String) -> (Shape, Scan) {
     let scan = Scan::of(line);
-    (shape_scanned(line, &scan, buf), scan.words)
+    (shape_scanned(line, &scan, buf), scan)
 }
 
 fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
