@@ -243,7 +243,7 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
     if ascii {
         // Split on the ASCII separators byte by byte, each token looked up
         // ASCII-case-blind: no lower-cased copy, no char decoding.
-        return mostly_social(ascii_tokens(line).map(|t| SOCIAL_SET.contains(t)));
+        return mostly_social(ascii_tokens(line).map(|t| t.len() <= SOCIAL_MAX && SOCIAL_SET.contains(t)));
     }
     let l = lower.text();
     mostly_social(l.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()).map(|t| SOCIAL.contains(&t)))
@@ -252,18 +252,38 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
 /// The trimmed, non-empty tokens of an ASCII line between `|`, `[`, `]`
 /// and `,`, found byte by byte.
 fn ascii_tokens(line: &str) -> impl Iterator<Item = &str> {
+    // (ASCII whitespace as `str::trim` sees it, vertical tab included.)
+    let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
     let b = line.as_bytes();
     let mut start = 0;
     (0..=b.len()).filter_map(move |i| {
         if i < b.len() && !matches!(b[i], b'|' | b'[' | b']' | b',') {
             return None;
         }
-        // (ASCII separators: `start..i` falls on char boundaries.)
-        let token = line.get(start..i).map(str::trim);
+        let (mut s, mut e) = (start, i);
         start = i + 1;
-        token.filter(|t| !t.is_empty())
+        while s < e && space(b[s]) {
+            s += 1;
+        }
+        while e > s && space(b[e - 1]) {
+            e -= 1;
+        }
+        // (ASCII separators: `s..e` falls on char boundaries.)
+        line.get(s..e).filter(|t| !t.is_empty())
     })
 }
+
+/// Bytes of the longest share-bar entry: a longer ASCII token is none.
+const SOCIAL_MAX: usize = {
+    let (mut max, mut k) = (0, 0);
+    while k < SOCIAL.len() {
+        if SOCIAL[k].len() > max {
+            max = SOCIAL[k].len();
+        }
+        k += 1;
+    }
+    max
+};
 
 /// At least three tokens, two thirds of them share-bar entries.
 fn mostly_social(tokens: impl Iterator<Item = bool>) -> bool {
