@@ -255,26 +255,29 @@ impl Lexicon {
     }
 
     /// Whether a folded word of `line` holds the anchor of a `contains`
-    /// pattern (see [`Lexicon::may_contain`]). A separator clears the
-    /// window, so only windows inside one word are asked (a cleared byte
-    /// may match a bit by chance: the answer errs towards searching).
+    /// pattern (see [`Lexicon::may_contain`]). Only windows inside one
+    /// word are asked, so the first three letters of a word ask nothing.
     fn holds_anchor(&self, line: &str) -> bool {
         let bytes = line.as_bytes();
-        let mut w = 0u32;
+        // The last four folded letters, and the letters of this word.
+        let (mut w, mut run) = (0u32, 0u32);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
+            let f = GATE[b as usize];
+            if f > NON_ASCII {
                 i += 1;
-                match GATE[b as usize] {
-                    DROP => {}
-                    SEPARATOR => w = 0,
-                    f => {
-                        w = (w >> 8) | (u32::from(f) << 24);
-                        if self.anchor_at(w) {
-                            return true;
-                        }
-                    }
+                w = (w >> 8) | (u32::from(f) << 24);
+                run += 1;
+                if run >= 4 && self.anchor_at(w) {
+                    return true;
+                }
+                continue;
+            }
+            if f != NON_ASCII {
+                i += 1;
+                if f == SEPARATOR {
+                    run = 0;
                 }
                 continue;
             }
@@ -284,13 +287,14 @@ impl Lexicon {
                 let mut hit = false;
                 crate::chars::for_each_lower_byte(c, |u| {
                     w = (w >> 8) | (u32::from(u) << 24);
-                    hit |= self.anchor_at(w);
+                    run += 1;
+                    hit |= run >= 4 && self.anchor_at(w);
                 });
                 if hit {
                     return true;
                 }
             } else if !c.is_numeric() && c != '’' {
-                w = 0;
+                run = 0;
             }
         }
         false
@@ -325,11 +329,13 @@ impl Lexicon {
 const DROP: u8 = 1;
 /// [`GATE`]'s class of a separating byte.
 const SEPARATOR: u8 = 0;
+/// [`GATE`]'s class of the bytes from 0x80 up (decoded as characters).
+const NON_ASCII: u8 = 2;
 
-/// [`FOLD`] for [`Lexicon::may_match`], ASCII only: a letter is its lower
-/// case, [`DROP`] and [`SEPARATOR`] otherwise (`:` separates).
-static GATE: [u8; 128] = {
-    let mut t = [SEPARATOR; 128];
+/// [`FOLD`] for [`Lexicon::may_match`]: an ASCII letter is its lower
+/// case, other bytes [`DROP`], [`SEPARATOR`] (`:` separates) or [`NON_ASCII`].
+static GATE: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut b = 0;
     while b < 128 {
         t[b] = match FOLD[b] {
