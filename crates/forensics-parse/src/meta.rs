@@ -212,7 +212,7 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Opt
         // its words and whether it holds a digit (every read time does).
         let whole = !separated;
         if scan.has_digit()
-            && scan.has_any(crate::scan::bits(b"mM\xD0\xD1"))
+            && scan.has_any(READ_TIME_BYTES)
             && let Some((s, e)) = read_time(seg)
         {
             found = true;
@@ -509,6 +509,23 @@ pub(crate) fn is_handle(s: &str) -> bool {
     s.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c)) && s.chars().any(char::is_alphabetic)
 }
 
+/// Every read-time unit opens with one of these bytes (`м` and `х` are
+/// led by D0 or D1).
+const READ_TIME_BYTES: u64 = crate::scan::bits(b"mM\xD0\xD1");
+
+/// Whether a count stands before a minutes unit somewhere in `s`: a
+/// digit, then whitespace and maybe a dash, then the unit's first letter
+/// (`m`, `м`, `х` in either case), as in every read-time form.
+fn count_before_unit(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len()).filter(|&p| b[p].is_ascii_digit()).any(|p| {
+        // (After an ASCII digit: a char boundary.)
+        let rest = s.get(p + 1..).map_or("", str::trim_start);
+        let rest = rest.strip_prefix('-').unwrap_or(rest);
+        rest.starts_with(['m', 'M', 'м', 'М', 'х', 'Х'])
+    })
+}
+
 /// Whether a read-time label could open at `c`: its lower case is the
 /// lower case of a label's first letter. The distinct first letters are
 /// gathered once (a look through every label at each word of a dated
@@ -547,7 +564,7 @@ pub(crate) fn read_time(s: &str) -> Option<Range> {
         let lower = s.to_lowercase();
         ["min", "мин", "хв"].iter().any(|u| lower.contains(u))
     };
-    if !unit {
+    if !unit || !count_before_unit(s) {
         return None;
     }
     for (i, c) in crate::date::word_starts(s) {
