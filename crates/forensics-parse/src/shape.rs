@@ -243,10 +243,19 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
     if ascii {
         // Split on the ASCII separators byte by byte, each token looked up
         // ASCII-case-blind: no lower-cased copy, no char decoding.
-        return mostly_social(ascii_tokens(line).map(|t| t.len() <= SOCIAL_MAX && SOCIAL_SET.contains(t)));
+        // Tokens are at most one more than the separators (vector counts):
+        // most prose lines have too few, or run out of room for enough
+        // share-bar entries after their first long tokens.
+        let b = line.as_bytes();
+        let seps = memchr::memchr3_iter(b',', b'|', b'[', b).count() + memchr::memchr_iter(b']', b).count();
+        if seps < 2 {
+            return false;
+        }
+        return mostly_social(ascii_tokens(line).map(|t| t.len() <= SOCIAL_MAX && SOCIAL_SET.contains(t)), seps + 1);
     }
     let l = lower.text();
-    mostly_social(l.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()).map(|t| SOCIAL.contains(&t)))
+    let tokens = l.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty());
+    mostly_social(tokens.map(|t| SOCIAL.contains(&t)), usize::MAX)
 }
 
 /// The trimmed, non-empty tokens of an ASCII line between `|`, `[`, `]`
@@ -285,12 +294,17 @@ const SOCIAL_MAX: usize = {
     max
 };
 
-/// At least three tokens, two thirds of them share-bar entries.
-fn mostly_social(tokens: impl Iterator<Item = bool>) -> bool {
+/// At least three tokens, two thirds of them share-bar entries; `most`
+/// bounds the number of tokens, so the answer is no as soon as the others
+/// exceed a third of it.
+fn mostly_social(tokens: impl Iterator<Item = bool>, most: usize) -> bool {
     let (mut n, mut social) = (0, 0);
     for is_social in tokens {
         n += 1;
         social += usize::from(is_social);
+        if (n - social) * 3 > most {
+            return false;
+        }
     }
     n >= 3 && social * 3 >= n * 2
 }
