@@ -389,15 +389,22 @@ const ATTRIBUTION_WINDOW: usize = 4000;
 /// "selon l'agence AHP", "según X", "laut X". Byte ranges are in `para`.
 pub(crate) fn attributions(para: &str) -> Vec<Found> {
     let window = prefix(para, ATTRIBUTION_WINDOW);
-    let lower = crate::text::lowercase(window);
+    // An ASCII window is searched as it is, blind to ASCII case: the same
+    // hits as in its lower-cased copy, at the same offsets.
+    let ascii = window.is_ascii();
+    let lower = if ascii { String::new() } else { crate::text::lowercase(window) };
     let mut out = Vec::new();
     // Search each verb in the lower-cased text (fast substring search), then
     // parse the name from the original at the same place.
-    let hits = crate::lexicon::sets::attribution_hits(&lower);
+    let hits = if ascii {
+        crate::lexicon::sets::attribution_hits_ascii(window)
+    } else {
+        crate::lexicon::sets::attribution_hits(&lower)
+    };
     for (at, len) in hits {
         // Lower-casing may shift byte offsets; only trust exact matches.
         let (Some(before), Some(word)) = (window.get(..at), window.get(at..at + len)) else { continue };
-        if before.ends_with(char::is_alphanumeric) || word.to_lowercase() != lower[at..at + len] {
+        if before.ends_with(char::is_alphanumeric) || (!ascii && word.to_lowercase() != lower[at..at + len]) {
             continue;
         }
         let Ok((after, _)) = sp(&window[at + len..]) else { continue };

@@ -425,6 +425,21 @@ pub(crate) mod sets {
         ATTRIBUTION.find_overlapping_iter(lower).map(|m| (m.start(), m.len())).collect()
     }
 
+    /// The verbs again, blind to ASCII case (an ASCII text is searched
+    /// without a lower-cased copy).
+    static ATTRIBUTION_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .build(super::ATTRIBUTION_VERBS)
+            .expect("static phrase list")
+    });
+
+    /// [`attribution_hits`] of an ASCII text's lower case, found in the text.
+    pub(crate) fn attribution_hits_ascii(text: &str) -> Vec<(usize, usize)> {
+        ATTRIBUTION_ASCII.find_overlapping_iter(text).map(|m| (m.start(), m.len())).collect()
+    }
+
     /// The lists a line's shape tests search, in one automaton: [`line_hits`]
     /// answers all of them with one pass instead of one pass per list.
     const LINE_LISTS: [(&[&str], u8); 4] = [
