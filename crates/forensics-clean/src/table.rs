@@ -146,6 +146,9 @@ impl<V: Copy + Default> Table<V> {
                 i = (i + 1) & t.mask;
             }
         }
+        // Eight bytes past the last key: every key's first eight bytes
+        // can be read in one load (see [`Table::probe_short`]).
+        t.arena.extend_from_slice(&[0; 8]);
         t
     }
 
@@ -170,7 +173,7 @@ impl<V: Copy + Default> Table<V> {
     /// [`Table::get`] of `buf[start..end]`. A key of up to eight bytes
     /// with eight bytes of `buf` from `start` is read in one load (the
     /// bytes after it masked off) instead of a byte loop: words are short.
-    #[inline]
+    #[inline(always)]
     pub fn get_in(&self, buf: &[u8], start: usize, end: usize) -> Option<V> {
         let len = end.wrapping_sub(start);
         if len > self.max_len || len == 0 || len > 8 {
@@ -182,7 +185,37 @@ impl<V: Copy + Default> Table<V> {
         let w = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * len));
         // (What [`hash`] computes for a key of one to eight bytes.)
         let h = ((len as u64).rotate_left(5) ^ w).wrapping_mul(K);
-        self.probe(h, &buf[start..end])
+        self.probe_short(h, w, len)
+    }
+
+    /// [`Table::probe`] for a key of one to eight bytes given as the
+    /// little-endian `w`: a candidate slot's key is compared in one load
+    /// (the arena is padded), not byte by byte.
+    #[inline(always)]
+    fn probe_short(&self, h: u64, w: u64, len: usize) -> Option<V> {
+        let want = tag(h);
+        let mask = u64::MAX >> (64 - 8 * len);
+        let mut i = self.index(h);
+        loop {
+            let t = self.tags[i];
+            if t == 0 {
+                return None;
+            }
+            if t == want {
+                let slot = self.slots[i];
+                let r = slot.range();
+                if r.len() == len
+                    && let Some(k) = self.arena.get(r.start..r.start + 8)
+                {
+                    let mut b = [0u8; 8];
+                    b.copy_from_slice(k);
+                    if u64::from_le_bytes(b) & mask == w {
+                        return Some(slot.value);
+                    }
+                }
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     #[inline(always)]
