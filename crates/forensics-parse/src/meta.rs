@@ -123,9 +123,15 @@ pub(crate) fn has_separator_scanned(line: &str, scan: &Scan) -> bool {
         || (scan.has(0xC2) && scan.has_any(bits(&[0xB7, 0xBB, 0xA6])))
         || (scan.has(0xE2) && scan.has_any(bits(&[0xA2, 0xBA, 0xB1])));
     (hard && line.contains(['|', '·', '•', '»', '›', '⏱', '¦']))
-        || (scan.has(b'-') && line.contains(" - "))
+        || (scan.has(b'-') && has_spaced_hyphen(line))
         || (scan.has(0x93) && has_spaced(line, "–"))
         || (scan.has(0x94) && has_spaced(line, "—"))
+}
+
+/// `line.contains(" - ")`, searched from the hyphens (fewer than the spaces).
+fn has_spaced_hyphen(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(b'-', b).any(|p| p > 0 && b[p - 1] == b' ' && b.get(p + 1) == Some(&b' '))
 }
 
 /// `line.contains(" {mid} ")`, searched from the spaces (a line has few).

@@ -351,9 +351,29 @@ fn is_nav(line: &str, scan: &Scan, separated: bool) -> bool {
         // A breadcrumb "Home > News > World", split at its arrows alone.
         return all_small(line.split(" > ").map(str::trim), 2);
     }
-    // Menus separated by runs of spaces too: "HOME   ABOUT   CONTACT".
-    let segs = segments(line).flat_map(|(seg, _)| seg.split("  ").map(str::trim).filter(|s| !s.is_empty()));
-    all_small(segs, if arrows { 2 } else { 3 })
+    // Menus separated by runs of spaces too: "HOME   ABOUT   CONTACT" (a
+    // line without two spaces in a row is not split again).
+    let double = scan.double_space;
+    let segs = segments(line).flat_map(move |(seg, _)| split_double_space(seg, double)).map(str::trim);
+    all_small(segs.filter(|s| !s.is_empty()), if arrows { 2 } else { 3 })
+}
+
+/// `seg.split("  ")`, or `seg` alone when it may hold no double space.
+fn split_double_space(seg: &str, may_hold: bool) -> impl Iterator<Item = &str> {
+    let mut rest = Some(seg);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match may_hold.then(|| s.find("  ")).flatten() {
+            Some(p) => {
+                rest = Some(&s[p + 2..]);
+                Some(&s[..p])
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
 }
 
 /// At least `enough` segments, all of them menu-entry sized; stops at the
