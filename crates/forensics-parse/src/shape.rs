@@ -316,7 +316,10 @@ fn is_rating(line: &str, scan: &Scan) -> bool {
     if line.len() > 160 || !(scan.has(0xE2) || scan.has(0xF0)) {
         return false;
     }
-    if line.contains(['★', '☆']) {
+    // '★' and '☆' are E2 98 85 and E2 98 86: looked for from the E2 bytes
+    // (mostly curly quotes) instead of char by char.
+    let b = line.as_bytes();
+    if memchr::memchr_iter(0xE2, b).any(|p| matches!(b.get(p + 1..p + 3), Some([0x98, 0x85 | 0x86]))) {
         return true;
     }
     if !scan.has(0xF0) {
