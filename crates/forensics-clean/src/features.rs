@@ -164,7 +164,9 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
             // scan, then a copy, walked each word twice).
             let mut n = 0;
             let src = bytes.get(i..).unwrap_or(&[]);
-            for (d, &b) in key.get_mut(o..).unwrap_or(&mut []).iter_mut().zip(src) {
+            let room = key.get_mut(o..).unwrap_or(&mut []);
+            let fits = room.len() >= src.len();
+            for (d, &b) in room.iter_mut().zip(src) {
                 let class = ASCII_WORD[b as usize];
                 if class == 0 {
                     break;
@@ -173,8 +175,9 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
                 *d = b | (class & 0x20);
                 n += 1;
             }
-            // (The key is sized so that it never runs out first.)
-            while let Some(&class) = src.get(n).map(|&b| &ASCII_WORD[b as usize]).filter(|&&c| c != 0) {
+            // (The key is sized so that it never runs out first: the byte
+            // the loop stopped at, if any, ends the ASCII run.)
+            while !fits && let Some(&class) = src.get(n).map(|&b| &ASCII_WORD[b as usize]).filter(|&&c| c != 0) {
                 digits += usize::from((class >> 1) & 1);
                 n += 1;
             }
