@@ -190,6 +190,30 @@ pub fn stopwords(lang: &str) -> Option<&'static StopSet> {
     LISTS.iter().position(|(c, _)| *c == lang).and_then(|i| sets().get(i))
 }
 
+/// Among `family` (listed languages), how many words of `text` each one
+/// alone lists: close relatives share most of their stopwords (Danish and
+/// Bokmål "ikke", "og", "det"), so their plain vote is near a tie, but
+/// the words only one of them writes ("af", "efter", "nogle" against
+/// "av", "etter", "noen") tell them apart.
+pub(crate) fn own_words(text: &str, family: &[&'static str]) -> Vec<(&'static str, usize)> {
+    let bits: Vec<(&'static str, u32)> =
+        family.iter().filter_map(|l| LISTS.iter().position(|(c, _)| c == l).map(|i| (*l, 1u32 << i))).collect();
+    let any = bits.iter().fold(0, |a, (_, b)| a | b);
+    let mut counts: Vec<(&'static str, usize)> = bits.iter().map(|(l, _)| (*l, 0)).collect();
+    let t = table();
+    for word in text.split(|c: char| !(c.is_alphabetic() || c == '\'')).filter(|w| !w.is_empty()) {
+        let lower = word.to_lowercase();
+        let mask = t.get_in(lower.as_bytes(), 0, lower.len()).unwrap_or(0) & any;
+        if mask.count_ones() == 1
+            && let Some(slot) = bits.iter().position(|(_, b)| *b == mask).and_then(|k| counts.get_mut(k))
+        {
+            slot.1 += 1;
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+}
+
 /// Languages with a list.
 #[cfg(test)]
 pub fn languages_listed() -> impl Iterator<Item = &'static str> {
