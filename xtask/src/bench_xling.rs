@@ -6,8 +6,12 @@
 //!
 //! ```text
 //! cargo xtask bench --xling [--distractors 10000,50000,100000] [--dict] [--threads N] [--diagnose]
-//!                           [--xling-set '{"mutual_factor": 1.0}']
+//!                           [--xling-set '{"mutual_factor": 1.0}'] [--dump DIR]
 //! ```
+//!
+//! `--dump DIR` writes each run's cross-language pairs and `dedup` result
+//! (`DIR/xling-pairs-N.json`, `DIR/result-N.json`, deterministic bytes), so
+//! a change meant to leave the results alone can be checked with `diff`.
 //!
 //! `--xling-set` overrides parameters of the cross-language stage (JSON
 //! fields of `XlingConfig`), to see which one the distractors move.
@@ -110,6 +114,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut diagnose = false;
     let mut threads: Option<String> = None;
     let mut set: Option<String> = None;
+    let mut dump: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -119,6 +124,7 @@ pub fn run(args: &[String]) -> Result<()> {
             "--dict" => dict = true,
             "--diagnose" => diagnose = true,
             "--threads" => threads = Some(it.next().context("--threads N")?.clone()),
+            "--dump" => dump = Some(it.next().context("--dump DIR")?.clone()),
             other => bail!("bench --xling: unknown argument {other}"),
         }
     }
@@ -141,6 +147,9 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         if let Some(s) = &set {
             cmd.args(["--xling-set", s]);
+        }
+        if let Some(d) = &dump {
+            cmd.args(["--dump", d]);
         }
         if let Some(t) = &threads {
             cmd.env("RAYON_NUM_THREADS", t);
@@ -286,8 +295,16 @@ pub fn child(args: &[String]) -> Result<()> {
     lap(&mut stages, DEDUP_STAGES[5]);
     let same_pairs = verified.pairs.len();
     let cross_pairs = cross.len();
+    let dump = args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1)).map(PathBuf::from);
+    if let Some(dir) = &dump {
+        std::fs::create_dir_all(dir)?;
+        std::fs::write(dir.join(format!("xling-pairs-{n}.json")), serde_json::to_vec_pretty(&cross)?)?;
+    }
     let result = forensics::dedup::cluster(&forensics::dedup::members(&fps), verified, cross, &cfg);
     lap(&mut stages, DEDUP_STAGES[6]);
+    if let Some(dir) = &dump {
+        std::fs::write(dir.join(format!("result-{n}.json")), serde_json::to_vec_pretty(&result)?)?;
+    }
     let peak_kib = stages.iter().map(|s| s.peak_kib).max().unwrap_or(0);
     let diagnosis = if args.iter().any(|a| a == "--diagnose") { diagnose(&docs, &cfg, &pack_ids) } else { Vec::new() };
 

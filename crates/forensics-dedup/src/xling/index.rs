@@ -3,13 +3,18 @@
 //! postings of rare keys, not with the number of pairs.
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// The sorted, deduplicated keys of document `d` of a corpus: derived on
+/// demand from what the documents hold, not stored once more for the index.
+pub type Keys<'a> = dyn Fn(usize) -> Cow<'a, [u64]> + Sync + 'a;
+
 /// Document frequency of every key (each document counts a key once).
-pub fn document_frequencies(keys: &[Vec<u64>]) -> HashMap<u64, u32> {
+pub fn document_frequencies(docs: usize, keys: &Keys<'_>) -> HashMap<u64, u32> {
     let mut df: HashMap<u64, u32> = HashMap::new();
-    for doc in keys {
-        for k in doc {
+    for d in 0..docs {
+        for k in keys(d).iter() {
             *df.entry(*k).or_insert(0) += 1;
         }
     }
@@ -21,10 +26,10 @@ pub fn document_frequencies(keys: &[Vec<u64>]) -> HashMap<u64, u32> {
 /// `2..=max_df` or that both offer among their rarest (see below); at most
 /// `max_per_doc` per document, the heaviest by summed `weight` (ties by index) in each partner `group` (language), so one
 /// language's many partners cannot crowd out another's: the background of
-/// each language needs its own candidates. `keys[d]` must be sorted and
-/// deduplicated.
+/// each language needs its own candidates.
 pub fn candidates(
-    keys: &[Vec<u64>],
+    docs: usize,
+    keys: &Keys<'_>,
     df: &HashMap<u64, u32>,
     max_df: u32,
     offered_keys: usize,
@@ -41,9 +46,10 @@ pub fn candidates(
     // a key links only the documents that offer it, so the work per
     // document stays bounded whatever the corpus size.
     let cap = max_df.saturating_mul(5);
-    let scanned: Vec<Vec<u64>> = keys
-        .par_iter()
-        .map(|doc| {
+    let scanned: Vec<Vec<u64>> = (0..docs)
+        .into_par_iter()
+        .map(|d| {
+            let doc = keys(d);
             let mut out: Vec<u64> = doc.iter().copied().filter(|k| df.get(k).is_some_and(|&n| (2..=max_df).contains(&n))).collect();
             let mut extra: Vec<(u32, u64)> = doc.iter().filter_map(|k| df.get(k).filter(|&&n| n > max_df && n <= cap).map(|&n| (n, *k))).collect();
             extra.sort_unstable();
@@ -57,7 +63,7 @@ pub fn candidates(
             postings.entry(*k).or_default().push(d as u32);
         }
     }
-    let per_doc: Vec<Vec<(u32, u32)>> = (0..keys.len())
+    let per_doc: Vec<Vec<(u32, u32)>> = (0..docs)
         .into_par_iter()
         .map(|a| {
             let mut shared: HashMap<u32, (u32, f64)> = HashMap::new();

@@ -96,6 +96,7 @@ use forensics_clean::CleanArticle;
 use forensics_parse::Span;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -210,14 +211,36 @@ pub fn is_multilingual<'a>(languages: impl IntoIterator<Item = &'a str>) -> bool
 }
 
 /// One document's anchors in text order, ready to align.
+#[derive(Default)]
 struct Side {
-    positions: Box<[u32]>,
+    /// Where each sentence's anchors begin: `(first ordinal, sentence
+    /// index)`. Sentence alignment reads only the sentence of a chain's
+    /// anchors, so a byte offset per anchor (4 bytes for every anchor of
+    /// every document, held for the whole stage) is not kept.
+    sentences: Box<[(u32, u32)]>,
     profile: Profile,
 }
 
 impl Side {
-    fn new(anchors: &[anchors::Anchor]) -> Side {
-        Side { positions: anchors.iter().map(|a| a.pos).collect(), profile: Profile::new(anchors.iter().map(|a| (a.key, a.kind.is_weak()))) }
+    /// `anchors` sorted by position.
+    fn new(anchors: &[anchors::Anchor], sentences: &[Span]) -> Side {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for (i, a) in anchors.iter().enumerate() {
+            let s = sentence_index(sentences, a.pos as usize) as u32;
+            if runs.last().is_none_or(|r| r.1 != s) {
+                runs.push((i as u32, s));
+            }
+        }
+        Side { sentences: runs.into(), profile: Profile::new(anchors.iter().map(|a| (a.key, a.kind.is_weak()))) }
+    }
+
+    /// The sentence holding the anchor with this ordinal.
+    fn sentence_of(&self, ordinal: u32) -> Option<usize> {
+        if ordinal >= self.profile.len {
+            return None;
+        }
+        let run = self.sentences.partition_point(|r| r.0 <= ordinal).checked_sub(1)?;
+        self.sentences.get(run).map(|r| r.1 as usize)
     }
 }
 
@@ -230,6 +253,7 @@ enum Extra {
 }
 
 /// Anchors of one document, ready to compare.
+#[derive(Default)]
 struct Doc {
     lang: u16,
     script: u8,
@@ -245,8 +269,40 @@ struct Doc {
     full: Option<Side>,
     /// The same plus Han character pairs, when the text writes Han.
     han: Option<Side>,
-    /// Sorted, deduplicated keys for the index.
-    keys: Vec<u64>,
+}
+
+impl Doc {
+    /// Sorted, deduplicated keys for the index: read from the profiles,
+    /// not stored (8 bytes a key for every document). The Han side holds
+    /// every base key, so only a document with both glosses and Han pairs
+    /// needs a merge.
+    fn keys(&self) -> Cow<'_, [u64]> {
+        let main = self.full.as_ref().unwrap_or(&self.base);
+        match (&self.full, &self.han) {
+            (_, None) => Cow::Borrowed(&main.profile.keys),
+            (None, Some(h)) => Cow::Borrowed(&h.profile.keys),
+            (Some(f), Some(h)) => {
+                let mut keys: Vec<u64> = f.profile.keys.iter().chain(h.profile.keys.iter()).copied().collect();
+                keys.sort_unstable();
+                keys.dedup();
+                Cow::Owned(keys)
+            }
+        }
+    }
+}
+
+/// Documents whose anchors are extracted together: their raw anchors (16
+/// bytes each before grouping, up to ~3 a character in Chinese) are alive
+/// only for one shard, not for the whole corpus at once.
+const SHARD: usize = 4096;
+
+/// A document whose anchors depend on the whole corpus (capitalised nouns
+/// wait for the names of every other language; dictionary words for the
+/// English document frequencies): prepared after every shard is read.
+struct Pending {
+    doc: usize,
+    anchors: Vec<anchors::Anchor>,
+    words: Vec<anchors::Word>,
 }
 
 /// The stage with explicit dictionaries, reporting time per step.
@@ -258,73 +314,78 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     langs.sort_unstable();
     langs.dedup();
     let lang_id = |l: &str| langs.binary_search(&l).map_or(0, |i| i as u16);
+    let lang_ids: Vec<u16> = docs.iter().map(|d| lang_id(&d.language)).collect();
 
     // Words are kept only where a dictionary will read them.
-    let want_words = |d: &CleanArticle| dicts.is_some_and(|x| !x.is_empty() && x.covers(&d.language));
-    // English document frequencies rank the senses of reversed dictionaries.
-    let mut extracted: Vec<(Vec<anchors::Anchor>, Vec<anchors::Word>)> =
-        docs.par_iter().map(|d| anchors::extract(&d.text, &d.language, cfg.seed, want_words(d))).collect();
-    {
-        let lang_ids: Vec<u16> = docs.iter().map(|d| lang_id(&d.language)).collect();
-        nouns_by_evidence(&mut extracted, &lang_ids);
-    }
-    let glossed: Vec<Vec<anchors::Anchor>> = match dicts {
-        Some(dicts) if !dicts.is_empty() => {
-            let english_df = dict::english_df(docs.iter().zip(&extracted).filter(|(d, _)| d.language == "en").map(|(_, e)| &e.1));
-            docs.par_iter().zip(&extracted).map(|(d, (_, words))| dicts.gloss(&d.language, words, &english_df, cfg.seed)).collect()
+    let glossing = dicts.filter(|x| !x.is_empty());
+    let want_words = |d: &CleanArticle| glossing.is_some_and(|x| x.covers(&d.language));
+    let mut names = NameLanguages::default();
+    let mut prepared: Vec<Doc> = Vec::with_capacity(docs.len());
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut start = 0;
+    while start < docs.len() {
+        let end = docs.len().min(start + SHARD);
+        let shard: Vec<(Vec<anchors::Anchor>, Vec<anchors::Word>)> =
+            docs[start..end].par_iter().map(|d| anchors::extract(&d.text, &d.language, cfg.seed, want_words(d))).collect();
+        for ((anchors, _), &lang) in shard.iter().zip(&lang_ids[start..end]) {
+            names.note(anchors, lang);
         }
-        _ => vec![Vec::new(); docs.len()],
+        let ready: Vec<Result<Doc, Pending>> = docs[start..end]
+            .par_iter()
+            .zip(shard)
+            .enumerate()
+            .map(|(i, (d, (mut anchors, words)))| {
+                if want_words(d) || anchors.iter().any(|a| a.kind == anchors::AnchorKind::Noun) {
+                    anchors.shrink_to_fit();
+                    Err(Pending { doc: start + i, anchors, words })
+                } else {
+                    Ok(prepare(d, lang_ids[start + i], anchors, Vec::new(), false))
+                }
+            })
+            .collect();
+        for r in ready {
+            match r {
+                Ok(doc) => prepared.push(doc),
+                Err(p) => {
+                    prepared.push(Doc::default());
+                    pending.push(p);
+                }
+            }
+        }
+        start = end;
+    }
+    for p in &mut pending {
+        names.apply(&mut p.anchors, lang_ids[p.doc]);
+    }
+    // English document frequencies rank the senses of reversed dictionaries.
+    let glossed: Vec<Vec<anchors::Anchor>> = match glossing {
+        Some(dicts) => {
+            let english_df = dict::english_df(pending.iter().filter(|p| docs[p.doc].language == "en").map(|p| &p.words));
+            pending.par_iter().map(|p| dicts.gloss(&docs[p.doc].language, &p.words, &english_df, cfg.seed)).collect()
+        }
+        None => vec![Vec::new(); pending.len()],
     };
-    let gloss_keys: Vec<Vec<u64>> = glossed.iter().map(|g| g.iter().map(|a| a.key).collect()).collect();
-    let mut prepared: Vec<Doc> = docs
-        .par_iter()
-        .zip(extracted)
+    let gloss_keys: std::collections::HashSet<u64> = glossed.iter().flatten().map(|a| a.key).collect();
+    let covers = |d: &CleanArticle| dicts.is_some_and(|x| x.covers(&d.language));
+    let late: Vec<(usize, Doc)> = pending
+        .into_par_iter()
         .zip(glossed)
-        .map(|((d, (mut anchors, _)), gloss)| {
-            let order = |a: &anchors::Anchor| (a.pos, a.kind, a.key);
-            anchors.sort_by_key(order);
-            // Han pairs only meet Han pairs: kept apart, they do not weigh
-            // down a Chinese text's norm against a Latin or Cyrillic one.
-            let has_han = anchors.iter().any(|a| a.kind == anchors::AnchorKind::Han);
-            let han = has_han.then(|| Side::new(&anchors));
-            anchors.retain(|a| a.kind != anchors::AnchorKind::Han);
-            let base = Side::new(&anchors);
-            let covered = dicts.is_some_and(|x| x.covers(&d.language)) && !gloss.is_empty();
-            let full = covered.then(|| {
-                let mut all = anchors.clone();
-                all.extend(gloss);
-                all.sort_by_key(order);
-                Side::new(&all)
-            });
-            let mut keys: Vec<u64> = full.as_ref().unwrap_or(&base).profile.keys.to_vec();
-            if let Some(h) = &han {
-                keys.extend(h.profile.keys.iter());
-            }
-            keys.sort_unstable();
-            keys.dedup();
-            keys.shrink_to_fit();
-            Doc {
-                lang: lang_id(&d.language),
-                script: anchors::dominant_script(&d.text),
-                cjk: anchors::dominant_script(&d.text) == 3,
-                readings: base.profile.weak.iter().any(|w| *w) && d.language == "zh",
-                und: d.language == "und",
-                chars: anchors::char_len(&d.text),
-                base,
-                full,
-                han,
-                keys,
-            }
+        .map(|(p, gloss)| {
+            let d = &docs[p.doc];
+            (p.doc, prepare(d, lang_ids[p.doc], p.anchors, gloss, covers(d)))
         })
         .collect();
-    report.anchors = prepared.iter().map(|d| d.full.as_ref().unwrap_or(&d.base).positions.len()).sum();
+    for (i, doc) in late {
+        if let Some(slot) = prepared.get_mut(i) {
+            *slot = doc;
+        }
+    }
+    report.anchors = prepared.iter().map(|d| d.full.as_ref().unwrap_or(&d.base).profile.len as usize).sum();
     report.anchors_ms = t.elapsed().as_millis();
 
     let t = Instant::now();
-    // Moved out: the index is the only reader of the keys.
-    let key_lists: Vec<Vec<u64>> = prepared.iter_mut().map(|d| std::mem::take(&mut d.keys)).collect();
-    let df = index::document_frequencies(&key_lists);
-    let gloss_keys: std::collections::HashSet<u64> = gloss_keys.into_iter().flatten().collect();
+    let keys = |d: usize| prepared.get(d).map_or(Cow::Borrowed(&[][..]), Doc::keys);
+    let df = index::document_frequencies(prepared.len(), &keys);
     // Document frequencies in a small corpus say little about rarity: read
     // them as if drawn from at least MIN_IDF_CORPUS documents.
     let n = (docs.len() as f64).max(MIN_IDF_CORPUS);
@@ -335,8 +396,7 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     };
     let eligible = |a: usize, b: usize| cross_language(&prepared[a], &prepared[b]);
     let group = |d: usize| prepared[d].lang;
-    let candidates = index::candidates(&key_lists, &df, x.max_df, x.offered_keys, x.min_shared, x.max_candidates, &weight, &eligible, &group);
-    drop(key_lists);
+    let candidates = index::candidates(prepared.len(), &keys, &df, x.max_df, x.offered_keys, x.min_shared, x.max_candidates, &weight, &eligible, &group);
     report.candidates = candidates.len();
     report.index_ms = t.elapsed().as_millis();
 
@@ -350,7 +410,12 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
             [d.base.profile.norm(weight), full(&weight), d.base.profile.norm(no_prefix), full(&no_prefix), han]
         })
         .collect();
-    let scored: Vec<(u32, u32, f64, Vec<(u32, u32)>, Extra)> = candidates
+    // Calibration only lowers a score (backgrounds are means of scores,
+    // which are ≥ 0), so a pair below the lower of the two thresholds can
+    // never pass: its chain, wanted only for the sentence alignment of
+    // passing pairs, is not kept (most candidates at scale).
+    let keep_chain = |s: f64| x.emit_all_candidates || s >= x.threshold * x.mutual_factor.min(1.0);
+    let scored: Vec<(u32, u32, f64, Option<Box<[(u32, u32)]>>, u32, Extra)> = candidates
         .par_iter()
         .map(|&(a, b)| {
             let (da, db) = (&prepared[a as usize], &prepared[b as usize]);
@@ -385,13 +450,16 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
                 }
             }
             let excess = calibrate::length_excess(da.chars, docs[a as usize].language.as_str(), db.chars, docs[b as usize].language.as_str(), x.length_tolerance);
-            (a, b, s * (-excess).exp(), chain, glossed)
+            let s = s * (-excess).exp();
+            let len = chain.len() as u32;
+            (a, b, s, keep_chain(s).then(|| chain.into_boxed_slice()), len, glossed)
         })
         .collect();
     report.verify_ms = t.elapsed().as_millis();
+    report.verify_ms = t.elapsed().as_millis();
 
     let t = Instant::now();
-    let flat: Vec<(u32, u32, f64)> = scored.iter().map(|(a, b, s, _, _)| (*a, *b, *s)).collect();
+    let flat: Vec<(u32, u32, f64)> = scored.iter().map(|(a, b, s, ..)| (*a, *b, *s)).collect();
     let lang_of = |d: u32| prepared[d as usize].lang;
     let bg = calibrate::backgrounds(&flat, &lang_of, x.background_ranks.0, x.background_ranks.1);
     let calibrated: Vec<f64> = flat
@@ -407,11 +475,11 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
         .into_iter()
         .zip(calibrated)
         .zip(mutual)
-        .filter_map(|(((a, b, s, chain, glossed), calibrated), mutual)| {
+        .filter_map(|(((a, b, s, chain, chain_len, glossed), calibrated), mutual)| {
             // Being each other's best excuses a high background, not thin
             // evidence: every document has a best match, and one with no
             // version in that language often meets it on a name or two.
-            let mutual = mutual && chain.len() >= x.mutual_min_anchors;
+            let mutual = mutual && chain_len as usize >= x.mutual_min_anchors;
             let needed = if mutual { x.threshold * x.mutual_factor } else { x.threshold };
             if calibrated < needed && !x.emit_all_candidates {
                 return None;
@@ -425,7 +493,9 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
                     Extra::Han => d.han.as_ref().unwrap_or(&d.base),
                 }
             }
-            let passages = sentence_alignment(da, &side(&prepared[a as usize], glossed).positions, db, &side(&prepared[b as usize], glossed).positions, &chain);
+            // Kept for every pair that can pass (see `keep_chain`).
+            let chain = chain.unwrap_or_default();
+            let passages = sentence_alignment(da, side(&prepared[a as usize], glossed), db, side(&prepared[b as usize], glossed), &chain);
             let (first, second, passages) = if da.id <= db.id {
                 (da, db, passages)
             } else {
@@ -457,25 +527,39 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
 /// text with few names match anything on one shared number); its skeleton,
 /// which collides with names elsewhere (Matthias, Mathilde), goes.
 /// Corpus-level like the document frequencies, so one pass.
-fn nouns_by_evidence(extracted: &mut [(Vec<anchors::Anchor>, Vec<anchors::Word>)], lang_of: &[u16]) {
-    use anchors::AnchorKind::{Name, Noun, Reading};
-    // Prefix key -> the one language it occurs in, or None once in two.
-    let mut seen: std::collections::HashMap<u64, Option<u16>> = std::collections::HashMap::new();
-    for ((anchors, _), &lang) in extracted.iter().zip(lang_of) {
+/// A capitalised noun (German) is a name when its name prefix also occurs
+/// in a document of another language (Merkel, Berlin). Otherwise (Regierung,
+/// Weinlese) only its prefix stays: it cannot match across languages, yet
+/// still says the text has content of its own (dropping it made a German
+/// text with few names match anything on one shared number); its skeleton,
+/// which collides with names elsewhere (Matthias, Mathilde), goes.
+/// Corpus-level like the document frequencies: every document is noted
+/// before any is decided.
+#[derive(Default)]
+struct NameLanguages {
+    /// Prefix key -> the one language it occurs in, or None once in two.
+    seen: std::collections::HashMap<u64, Option<u16>>,
+}
+
+impl NameLanguages {
+    fn note(&mut self, anchors: &[anchors::Anchor], lang: u16) {
+        use anchors::AnchorKind::{Name, Noun, Reading};
         for a in anchors.iter().filter(|a| matches!(a.kind, Name | Noun | Reading) && anchors::is_prefix_key(a.key)) {
-            let e = seen.entry(a.key).or_insert(Some(lang));
+            let e = self.seen.entry(a.key).or_insert(Some(lang));
             if *e != Some(lang) {
                 *e = None;
             }
         }
     }
-    for ((anchors, _), &lang) in extracted.iter_mut().zip(lang_of) {
+
+    fn apply(&self, anchors: &mut Vec<anchors::Anchor>, lang: u16) {
+        use anchors::AnchorKind::{Name, Noun};
         if !anchors.iter().any(|a| a.kind == Noun) {
-            continue;
+            return;
         }
         let mut named: Vec<u32> = anchors
             .iter()
-            .filter(|a| a.kind == Noun && anchors::is_prefix_key(a.key) && seen.get(&a.key).is_some_and(|e| *e != Some(lang)))
+            .filter(|a| a.kind == Noun && anchors::is_prefix_key(a.key) && self.seen.get(&a.key).is_some_and(|e| *e != Some(lang)))
             .map(|a| a.pos)
             .collect();
         named.sort_unstable();
@@ -487,6 +571,36 @@ fn nouns_by_evidence(extracted: &mut [(Vec<anchors::Anchor>, Vec<anchors::Word>)
             a.kind = Name;
             keep
         });
+    }
+}
+
+/// One document's sides from its anchors (any order) and glosses.
+fn prepare(d: &CleanArticle, lang: u16, mut anchors: Vec<anchors::Anchor>, gloss: Vec<anchors::Anchor>, covers: bool) -> Doc {
+    let order = |a: &anchors::Anchor| (a.pos, a.kind, a.key);
+    anchors.sort_by_key(order);
+    // Han pairs only meet Han pairs: kept apart, they do not weigh
+    // down a Chinese text's norm against a Latin or Cyrillic one.
+    let has_han = anchors.iter().any(|a| a.kind == anchors::AnchorKind::Han);
+    let han = has_han.then(|| Side::new(&anchors, &d.sentences));
+    anchors.retain(|a| a.kind != anchors::AnchorKind::Han);
+    let base = Side::new(&anchors, &d.sentences);
+    let full = (covers && !gloss.is_empty()).then(|| {
+        let mut all = anchors;
+        all.extend(gloss);
+        all.sort_by_key(order);
+        Side::new(&all, &d.sentences)
+    });
+    let script = anchors::dominant_script(&d.text);
+    Doc {
+        lang,
+        script,
+        cjk: script == 3,
+        readings: base.profile.weak.iter().any(|w| *w) && d.language == "zh",
+        und: d.language == "und",
+        chars: anchors::char_len(&d.text),
+        base,
+        full,
+        han,
     }
 }
 
@@ -505,12 +619,10 @@ fn cross_language(a: &Doc, b: &Doc) -> bool {
 /// Sentence pairs that the anchor chain links, in order: which sentence
 /// renders which. Sentences come from the cleaner; a text without sentence
 /// spans counts as one sentence.
-fn sentence_alignment(a: &CleanArticle, pos_a: &[u32], b: &CleanArticle, pos_b: &[u32], chain: &[(u32, u32)]) -> Vec<Passage> {
+fn sentence_alignment(a: &CleanArticle, side_a: &Side, b: &CleanArticle, side_b: &Side, chain: &[(u32, u32)]) -> Vec<Passage> {
     let mut linked: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for &(i, j) in chain {
-        let (Some(&pa), Some(&pb)) = (pos_a.get(i as usize), pos_b.get(j as usize)) else { continue };
-        let sa = sentence_index(&a.sentences, pa as usize);
-        let sb = sentence_index(&b.sentences, pb as usize);
+        let (Some(sa), Some(sb)) = (side_a.sentence_of(i), side_b.sentence_of(j)) else { continue };
         *linked.entry((sa, sb)).or_insert(0) += 1;
     }
     let span = |doc: &CleanArticle, s: usize| doc.sentences.get(s).copied().unwrap_or(Span::new(0, doc.text.len()));
