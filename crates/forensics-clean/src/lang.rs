@@ -79,11 +79,13 @@ const OWN_LETTERS: &[(char, &str)] = &[('þ', "is"), ('Þ', "is")];
 /// The language whose own letter makes up at least 0.4 % of the letters
 /// of `sample` (Icelandic prose: about 1 %), if any.
 fn own_letter_language(sample: &str) -> Option<&'static str> {
-    if sample.is_ascii() {
+    // Most samples hold none of the letters: counting the letters of
+    // every sample (by Unicode's slow table) would be for nothing.
+    if sample.is_ascii() || !OWN_LETTERS.iter().any(|(l, _)| sample.contains(*l)) {
         return None;
     }
     let (mut letters, mut own) = (0usize, None::<(&str, usize)>);
-    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+    for c in sample.chars().filter(|&c| crate::chars::is_alphabetic(c)) {
         letters += 1;
         if let Some(&(_, code)) = OWN_LETTERS.iter().find(|(l, _)| *l == c) {
             let n = own.filter(|(o, _)| *o == code).map_or(0, |(_, n)| n);
