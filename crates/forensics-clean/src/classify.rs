@@ -60,7 +60,8 @@ fn prose_density(items: &[Item], has_list: bool) -> Option<f64> {
     if !has_list {
         return None;
     }
-    let mut d: Vec<f64> = items.iter().filter(|i| i.features.words >= 15).map(|i| i.features.stop_density()).collect();
+    let mut d: Vec<f64> = Vec::with_capacity(items.len());
+    d.extend(items.iter().filter(|i| i.features.words >= 15).map(|i| i.features.stop_density()));
     if d.len() < 2 {
         return Some(0.4);
     }

@@ -55,8 +55,11 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
         .collect();
     let mut verdicts = classify(&items, stops.is_some(), &opts.thresholds);
     // Text the page says twice is kept once.
-    let kept: Vec<usize> = (0..verdicts.len()).filter(|&i| verdicts[i].removed.is_none()).collect();
-    let kept_text: Vec<&str> = kept.iter().filter_map(|&i| article.blocks.get(i)).map(|b| article.block_text(b)).collect();
+    // (Sized up front: a filtered collect grows its vector step by step.)
+    let mut kept: Vec<usize> = Vec::with_capacity(verdicts.len());
+    kept.extend((0..verdicts.len()).filter(|&i| verdicts[i].removed.is_none()));
+    let mut kept_text: Vec<&str> = Vec::with_capacity(kept.len());
+    kept_text.extend(kept.iter().filter_map(|&i| article.blocks.get(i)).map(|b| article.block_text(b)));
     let repeats = crate::repeat::repeats(&kept_text);
     for (&i, repeat) in kept.iter().zip(repeats) {
         if repeat {
@@ -173,8 +176,9 @@ impl VoteCache<'_> {
 /// (the stopword list depends on it), with each block's offset in it and
 /// its index.
 fn prose_sample(article: &Article, blocks: impl Iterator<Item = usize> + Clone) -> (String, Vec<(usize, usize)>) {
-    let mut s = String::new();
-    let mut pieces = Vec::new();
+    // (Mostly one allocation each: the sample stops past 2048 bytes.)
+    let mut s = String::with_capacity(4096);
+    let mut pieces = Vec::with_capacity(32);
     for i in blocks.clone() {
         let t = article.blocks.get(i).map_or("", |b| article.block_text(b));
         if t.len() >= 80 {

@@ -358,10 +358,12 @@ impl Votes {
         // (the lists are in code order, see the test `lists_in_code_order`):
         // asked for every language guess, the sort comparing codes cost
         // more than the guess's vote.
-        let mut keys: Vec<u64> =
-            self.hits.iter().take(LISTS.len()).enumerate().filter(|(_, h)| **h > 0).map(|(i, &h)| (u64::from(u32::MAX - h) << 8) | i as u64).collect();
+        let mut keys: Vec<u64> = Vec::with_capacity(LISTS.len());
+        keys.extend(self.hits.iter().take(LISTS.len()).enumerate().filter(|(_, h)| **h > 0).map(|(i, &h)| (u64::from(u32::MAX - h) << 8) | i as u64));
         keys.sort_unstable();
-        keys.iter().filter_map(|&k| LISTS.get((k & 0xff) as usize).map(|(c, _)| (*c, (u32::MAX - (k >> 8) as u32) as usize))).collect()
+        let mut out = Vec::with_capacity(keys.len());
+        out.extend(keys.iter().filter_map(|&k| LISTS.get((k & 0xff) as usize).map(|(c, _)| (*c, (u32::MAX - (k >> 8) as u32) as usize))));
+        out
     }
 }
 
