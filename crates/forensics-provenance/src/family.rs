@@ -298,7 +298,7 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
             best = Some((total, r, parent));
         }
     }
-    let (_, root, parent) = match best {
+    let (_, root, mut parent) = match best {
         Some(b) => b,
         None => {
             // Unconnected evidence: fall back to a star around the most similar member.
@@ -310,6 +310,7 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
             (0.0, r, (0..n).map(|v| (v != r).then_some(r)).collect())
         }
     };
+    let moved = crate::lineage::refine(views, &pairs, &mut parent);
     // The chosen root first, then every other candidate of its language.
     // Without any arborescence the star fallback is a guess between two at best.
     let mut root_scores = if totals.is_empty() { vec![0.0, 0.0] } else { totals };
@@ -341,8 +342,13 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
             _ => Role::Rewrite,
         };
         let alt = edges.iter().filter(|e| e.1 == v && e.0 != u).map(|e| e.2).fold(f64::NEG_INFINITY, f64::max);
-        let margin = weight(u, v) - alt;
-        let conf = squash(margin, 8.0).min(root_conf);
+        // A child moved by lineage has a parent the edge weights did not
+        // pick: its margin is that of the traits (a tie, parsimony alone: 0.5).
+        let conf = match moved.get(&v) {
+            Some((_, m)) => squash(*m, 1.0),
+            None => squash(weight(u, v) - alt, 8.0),
+        }
+        .min(root_conf);
         confidence[v] = conf;
         let evidence = match &p.cmp {
             Some(cmp) if u < v => cmp.evidence(&views[u], &views[v], p.cross),
@@ -356,7 +362,13 @@ pub fn score(views: &[View], known: &BTreeMap<(String, String), f64>, cfg: &Prov
             subkind,
             similarity: (p.sim * 1000.0).round() / 1000.0,
             confidence: conf,
-            signals: signals.remove(&(u, v)).unwrap_or_default(),
+            signals: {
+                let mut list = signals.remove(&(u, v)).unwrap_or_default();
+                if let Some((why, _)) = moved.get(&v) {
+                    list.push(Signal { name: "lineage".into(), weight: 0.0, detail: why.clone() });
+                }
+                list
+            },
             evidence,
         });
     }

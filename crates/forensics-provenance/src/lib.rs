@@ -18,6 +18,7 @@ mod config;
 mod family;
 mod hub;
 mod intermediate;
+mod lineage;
 mod model;
 mod signals;
 mod text;

@@ -80,7 +80,8 @@ pub struct FamilyRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
     /// `published`, `agency-dateline`, `agency-byline`, `republication`, `information-flow`,
-    /// `fidelity`, `centrality`, `hub`, `kept-forms`, `kept-letters`, `length-ratio`, `dateline-language`.
+    /// `fidelity`, `centrality`, `hub`, `kept-forms`, `kept-letters`, `length-ratio`, `dateline-language`,
+    /// `lineage` (weight 0: why the child was moved between a version and its derived version).
     pub name: String,
     /// Signed contribution to "source came before target" (negative: against).
     pub weight: f64,
