@@ -4,15 +4,80 @@
 //! increasing chain of shared anchors is a weighted longest increasing
 //! subsequence, O(m log m) in the number of match points.
 
+/// Ordinals (anchor numbers in text order): two bytes each for a document
+/// of fewer than 65,536 anchors (all but very long ones), four otherwise.
+/// Held for every anchor of every document of a corpus at once, they were
+/// the largest part of the stage's memory.
+#[derive(Debug, Clone)]
+enum Ordinals {
+    Narrow(Box<[u16]>),
+    Wide(Box<[u32]>),
+}
+
+impl Default for Ordinals {
+    fn default() -> Self {
+        Ordinals::Narrow(Box::default())
+    }
+}
+
+impl Ordinals {
+    fn new(values: Vec<u32>, max: u32) -> Ordinals {
+        match u16::try_from(max) {
+            Ok(_) => Ordinals::Narrow(values.into_iter().map(|v| v as u16).collect()),
+            Err(_) => Ordinals::Wide(values.into()),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            Ordinals::Narrow(v) => v.get(i).map(|&x| u32::from(x)),
+            Ordinals::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> Slice<'_> {
+        match self {
+            Ordinals::Narrow(v) => Slice::Narrow(v.get(start..end).unwrap_or(&[])),
+            Ordinals::Wide(v) => Slice::Wide(v.get(start..end).unwrap_or(&[])),
+        }
+    }
+}
+
+/// The ordinals of one group.
+#[derive(Clone, Copy)]
+pub enum Slice<'a> {
+    Narrow(&'a [u16]),
+    Wide(&'a [u32]),
+}
+
+impl Slice<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            Slice::Narrow(v) => v.len(),
+            Slice::Wide(v) => v.len(),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let (narrow, wide): (&[u16], &[u32]) = match self {
+            Slice::Narrow(v) => (v, &[]),
+            Slice::Wide(v) => (&[], v),
+        };
+        narrow.iter().map(|&x| u32::from(x)).chain(wide.iter().copied())
+    }
+}
+
 /// A document's anchors grouped by key, sorted by key: group `g` is key
 /// `keys[g]` at the ordinal positions `ordinals[ends[g - 1]..ends[g]]`.
 /// Flat arrays, not a vector per group: held for every document of a
-/// corpus at once, so a few allocations each.
+/// corpus at once, so a few allocations each. Keys are the anchors' hashes
+/// (`u64`) while a corpus is read, then their rank among its distinct keys
+/// (`u32`, see [`Profile::rekey`]).
 #[derive(Debug, Clone, Default)]
-pub struct Profile {
-    pub keys: Box<[u64]>,
-    ends: Box<[u32]>,
-    ordinals: Box<[u32]>,
+pub struct Profile<K = u32> {
+    pub keys: Box<[K]>,
+    ends: Ordinals,
+    ordinals: Ordinals,
     /// Per group: every occurrence is a weak anchor, which counts in the
     /// norm only when the other document shares the key.
     pub weak: Box<[bool]>,
@@ -20,16 +85,16 @@ pub struct Profile {
     pub len: u32,
 }
 
-impl Profile {
+impl<K: Ord + Copy> Profile<K> {
     /// Groups keys given in text order, each with whether it is weak.
-    pub fn new(keys: impl IntoIterator<Item = (u64, bool)>) -> Profile {
-        let mut pairs: Vec<(u64, u32, bool)> = keys.into_iter().enumerate().map(|(i, (k, w))| (k, i as u32, w)).collect();
+    pub fn new(keys: impl IntoIterator<Item = (K, bool)>) -> Profile<K> {
+        let mut pairs: Vec<(K, u32, bool)> = keys.into_iter().enumerate().map(|(i, (k, w))| (k, i as u32, w)).collect();
         let len = pairs.len() as u32;
         pairs.sort_unstable();
-        let mut keys: Vec<u64> = Vec::new();
+        let mut keys: Vec<K> = Vec::new();
         let mut ends: Vec<u32> = Vec::new();
         let mut weak: Vec<bool> = Vec::new();
-        let ordinals: Box<[u32]> = pairs.iter().map(|p| p.1).collect();
+        let ordinals: Vec<u32> = pairs.iter().map(|p| p.1).collect();
         for (n, &(k, _, w)) in pairs.iter().enumerate() {
             match (keys.last(), weak.last_mut(), ends.last_mut()) {
                 (Some(&last), Some(lw), Some(end)) if last == k => {
@@ -43,19 +108,24 @@ impl Profile {
                 }
             }
         }
-        Profile { keys: keys.into(), ends: ends.into(), ordinals, weak: weak.into(), len }
+        Profile { keys: keys.into(), ends: Ordinals::new(ends, len), ordinals: Ordinals::new(ordinals, len.saturating_sub(1)), weak: weak.into(), len }
+    }
+
+    /// The same profile under other keys; `id` must keep their order.
+    pub fn rekey<J>(self, id: impl Fn(K) -> J) -> Profile<J> {
+        Profile { keys: self.keys.iter().map(|&k| id(k)).collect(), ends: self.ends, ordinals: self.ordinals, weak: self.weak, len: self.len }
     }
 
     /// Ordinal positions of group `g`, in text order.
-    pub fn positions(&self, g: usize) -> &[u32] {
-        let start = if g == 0 { 0 } else { self.ends.get(g - 1).copied().unwrap_or(0) as usize };
-        let end = self.ends.get(g).copied().unwrap_or(0) as usize;
-        self.ordinals.get(start..end).unwrap_or(&[])
+    pub fn positions(&self, g: usize) -> Slice<'_> {
+        let start = if g == 0 { 0 } else { self.ends.get(g - 1).unwrap_or(0) as usize };
+        let end = self.ends.get(g).unwrap_or(0) as usize;
+        self.ordinals.slice(start, end)
     }
 
     /// The vector norm under log term frequency over the strong keys:
     /// what a chain's weight is divided by (with the shared weak keys, see [`chain`]).
-    pub fn norm(&self, weight: impl Fn(u64) -> f64) -> f64 {
+    pub fn norm(&self, weight: impl Fn(K) -> f64) -> f64 {
         (0..self.keys.len()).filter(|&g| !self.weak[g]).map(|g| (weight(self.keys[g]) * tf(self.positions(g).len())).powi(2)).sum::<f64>().sqrt()
     }
 }
@@ -80,7 +150,7 @@ const MAX_FULL_PAIRS: usize = 36;
 /// Each key can contribute at most `w²·(1 + ln m)` for `m` = the smaller
 /// count, so the weight divided by both norms is at most 1 (a cosine that
 /// only counts anchors in agreeing order).
-pub fn chain(a: &Profile, b: &Profile, weight: impl Fn(u64) -> f64) -> Chain {
+pub fn chain<K: Ord + Copy>(a: &Profile<K>, b: &Profile<K>, weight: impl Fn(K) -> f64) -> Chain {
     let mut points: Vec<(u32, u32, f64)> = Vec::new();
     let (mut weak_a, mut weak_b) = (0.0, 0.0);
     let (mut i, mut j) = (0, 0);
@@ -101,18 +171,18 @@ pub fn chain(a: &Profile, b: &Profile, weight: impl Fn(u64) -> f64) -> Chain {
                 let m = pa.len().min(pb.len());
                 let pw = w * w * tf(m) / m as f64;
                 if pa.len() * pb.len() <= MAX_FULL_PAIRS {
-                    for &x in pa {
-                        for &y in pb {
+                    for x in pa.iter() {
+                        for y in pb.iter() {
                             points.push((x, y, pw));
                         }
                     }
                 } else {
                     // Pair each occurrence with its rank-proportional partners.
                     let (na, nb) = (pa.len(), pb.len());
-                    for (r, &x) in pa.iter().enumerate() {
+                    for (r, x) in pa.iter().enumerate() {
                         let c = r * nb / na;
                         for y in pb.iter().take(c + 2).skip(c.saturating_sub(1)) {
-                            points.push((x, *y, pw));
+                            points.push((x, y, pw));
                         }
                     }
                 }

@@ -15,14 +15,38 @@ pub fn background(scores: &mut [f64], from: usize, to: usize) -> f64 {
     scores.iter().skip(from.saturating_sub(1)).take(n).sum::<f64>() / n as f64
 }
 
-/// Backgrounds of each document towards each language: `(doc, lang) -> level`.
-pub fn backgrounds(scored: &[(u32, u32, f64)], lang_of: &dyn Fn(u32) -> u16, from: usize, to: usize) -> HashMap<(u32, u16), f64> {
-    let mut lists: HashMap<(u32, u16), Vec<f64>> = HashMap::new();
-    for &(a, b, s) in scored {
-        lists.entry((a, lang_of(b))).or_default().push(s);
-        lists.entry((b, lang_of(a))).or_default().push(s);
+/// The background level of each document towards each language.
+pub struct Backgrounds {
+    /// Sorted by `(doc, lang)`.
+    levels: Vec<((u32, u16), f64)>,
+}
+
+impl Backgrounds {
+    pub fn get(&self, doc: u32, lang: u16) -> Option<f64> {
+        self.levels.binary_search_by_key(&(doc, lang), |e| e.0).ok().and_then(|i| self.levels.get(i)).map(|e| e.1)
     }
-    lists.into_iter().map(|(k, mut v)| (k, background(&mut v, from, to))).collect()
+}
+
+/// Backgrounds of each document towards each language. One flat list
+/// sorted by `(doc, lang)`, not a vector of scores per document and
+/// language: at 100k documents the candidates' scores are millions.
+pub fn backgrounds(scored: &[(u32, u32, f64)], lang_of: &dyn Fn(u32) -> u16, from: usize, to: usize) -> Backgrounds {
+    let mut all: Vec<((u32, u16), f64)> = Vec::with_capacity(2 * scored.len());
+    for &(a, b, s) in scored {
+        all.push(((a, lang_of(b)), s));
+        all.push(((b, lang_of(a)), s));
+    }
+    all.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    let mut levels = Vec::new();
+    let mut scores: Vec<f64> = Vec::new();
+    for run in all.chunk_by(|x, y| x.0 == y.0) {
+        scores.clear();
+        scores.extend(run.iter().map(|e| e.1));
+        if let Some(first) = run.first() {
+            levels.push((first.0, background(&mut scores, from, to)));
+        }
+    }
+    Backgrounds { levels }
 }
 
 /// Whether each pair is mutual best: `b` is `a`'s highest calibrated

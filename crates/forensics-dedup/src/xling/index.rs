@@ -8,14 +8,18 @@ use std::collections::HashMap;
 
 /// The sorted, deduplicated keys of document `d` of a corpus: derived on
 /// demand from what the documents hold, not stored once more for the index.
-pub type Keys<'a> = dyn Fn(usize) -> Cow<'a, [u64]> + Sync + 'a;
+/// Keys are numbered `0..vocabulary` (see `Profile::rekey`).
+pub type Keys<'a> = dyn Fn(usize) -> Cow<'a, [u32]> + Sync + 'a;
 
-/// Document frequency of every key (each document counts a key once).
-pub fn document_frequencies(docs: usize, keys: &Keys<'_>) -> HashMap<u64, u32> {
-    let mut df: HashMap<u64, u32> = HashMap::new();
+/// Document frequency of every key (each document counts a key once),
+/// indexed by key.
+pub fn document_frequencies(docs: usize, vocabulary: usize, keys: &Keys<'_>) -> Vec<u32> {
+    let mut df = vec![0u32; vocabulary];
     for d in 0..docs {
-        for k in keys(d).iter() {
-            *df.entry(*k).or_insert(0) += 1;
+        for &k in keys(d).iter() {
+            if let Some(n) = df.get_mut(k as usize) {
+                *n += 1;
+            }
         }
     }
     df
@@ -30,12 +34,12 @@ pub fn document_frequencies(docs: usize, keys: &Keys<'_>) -> HashMap<u64, u32> {
 pub fn candidates(
     docs: usize,
     keys: &Keys<'_>,
-    df: &HashMap<u64, u32>,
+    df: &[u32],
     max_df: u32,
     offered_keys: usize,
     min_shared: u32,
     max_per_doc: usize,
-    weight: &(dyn Fn(u64) -> f64 + Sync),
+    weight: &(dyn Fn(u32) -> f64 + Sync),
     eligible: &(dyn Fn(usize, usize) -> bool + Sync),
     group: &(dyn Fn(usize) -> u16 + Sync),
 ) -> Vec<(u32, u32)> {
@@ -46,18 +50,19 @@ pub fn candidates(
     // a key links only the documents that offer it, so the work per
     // document stays bounded whatever the corpus size.
     let cap = max_df.saturating_mul(5);
-    let scanned: Vec<Vec<u64>> = (0..docs)
+    let df_of = |k: &u32| df.get(*k as usize);
+    let scanned: Vec<Vec<u32>> = (0..docs)
         .into_par_iter()
         .map(|d| {
             let doc = keys(d);
-            let mut out: Vec<u64> = doc.iter().copied().filter(|k| df.get(k).is_some_and(|&n| (2..=max_df).contains(&n))).collect();
-            let mut extra: Vec<(u32, u64)> = doc.iter().filter_map(|k| df.get(k).filter(|&&n| n > max_df && n <= cap).map(|&n| (n, *k))).collect();
+            let mut out: Vec<u32> = doc.iter().copied().filter(|k| df_of(k).is_some_and(|&n| (2..=max_df).contains(&n))).collect();
+            let mut extra: Vec<(u32, u32)> = doc.iter().filter_map(|k| df_of(k).filter(|&&n| n > max_df && n <= cap).map(|&n| (n, *k))).collect();
             extra.sort_unstable();
             out.extend(extra.into_iter().take(offered_keys).map(|(_, k)| k));
             out
         })
         .collect();
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
     for (d, doc) in scanned.iter().enumerate() {
         for k in doc {
             postings.entry(*k).or_default().push(d as u32);

@@ -210,20 +210,21 @@ pub fn is_multilingual<'a>(languages: impl IntoIterator<Item = &'a str>) -> bool
     false
 }
 
-/// One document's anchors in text order, ready to align.
+/// One document's anchors in text order, ready to align (keys as in
+/// [`Profile`]).
 #[derive(Default)]
-struct Side {
+struct Side<K = u32> {
     /// Where each sentence's anchors begin: `(first ordinal, sentence
     /// index)`. Sentence alignment reads only the sentence of a chain's
     /// anchors, so a byte offset per anchor (4 bytes for every anchor of
     /// every document, held for the whole stage) is not kept.
     sentences: Box<[(u32, u32)]>,
-    profile: Profile,
+    profile: Profile<K>,
 }
 
-impl Side {
+impl Side<u64> {
     /// `anchors` sorted by position.
-    fn new(anchors: &[anchors::Anchor], sentences: &[Span]) -> Side {
+    fn new(anchors: &[anchors::Anchor], sentences: &[Span]) -> Side<u64> {
         let mut runs: Vec<(u32, u32)> = Vec::new();
         for (i, a) in anchors.iter().enumerate() {
             let s = sentence_index(sentences, a.pos as usize) as u32;
@@ -234,6 +235,12 @@ impl Side {
         Side { sentences: runs.into(), profile: Profile::new(anchors.iter().map(|a| (a.key, a.kind.is_weak()))) }
     }
 
+    fn rekey(self, id: &impl Fn(u64) -> u32) -> Side {
+        Side { sentences: self.sentences, profile: self.profile.rekey(id) }
+    }
+}
+
+impl Side {
     /// The sentence holding the anchor with this ordinal.
     fn sentence_of(&self, ordinal: u32) -> Option<usize> {
         if ordinal >= self.profile.len {
@@ -254,7 +261,7 @@ enum Extra {
 
 /// Anchors of one document, ready to compare.
 #[derive(Default)]
-struct Doc {
+struct Doc<K = u32> {
     lang: u16,
     script: u8,
     /// Written in Han/kana: name prefixes cannot match the other side.
@@ -264,11 +271,33 @@ struct Doc {
     und: bool,
     chars: usize,
     /// Numbers, dates and names.
-    base: Side,
+    base: Side<K>,
     /// The same plus dictionary glosses, when the language has a dictionary.
-    full: Option<Side>,
+    full: Option<Side<K>>,
     /// The same plus Han character pairs, when the text writes Han.
-    han: Option<Side>,
+    han: Option<Side<K>>,
+}
+
+impl<K> Doc<K> {
+    fn sides(&self) -> impl Iterator<Item = &Side<K>> {
+        std::iter::once(&self.base).chain(&self.full).chain(&self.han)
+    }
+}
+
+impl Doc<u64> {
+    fn rekey(self, id: &impl Fn(u64) -> u32) -> Doc {
+        Doc {
+            lang: self.lang,
+            script: self.script,
+            cjk: self.cjk,
+            readings: self.readings,
+            und: self.und,
+            chars: self.chars,
+            base: self.base.rekey(id),
+            full: self.full.map(|s| s.rekey(id)),
+            han: self.han.map(|s| s.rekey(id)),
+        }
+    }
 }
 
 impl Doc {
@@ -276,13 +305,13 @@ impl Doc {
     /// not stored (8 bytes a key for every document). The Han side holds
     /// every base key, so only a document with both glosses and Han pairs
     /// needs a merge.
-    fn keys(&self) -> Cow<'_, [u64]> {
+    fn keys(&self) -> Cow<'_, [u32]> {
         let main = self.full.as_ref().unwrap_or(&self.base);
         match (&self.full, &self.han) {
             (_, None) => Cow::Borrowed(&main.profile.keys),
             (None, Some(h)) => Cow::Borrowed(&h.profile.keys),
             (Some(f), Some(h)) => {
-                let mut keys: Vec<u64> = f.profile.keys.iter().chain(h.profile.keys.iter()).copied().collect();
+                let mut keys: Vec<u32> = f.profile.keys.iter().chain(h.profile.keys.iter()).copied().collect();
                 keys.sort_unstable();
                 keys.dedup();
                 Cow::Owned(keys)
@@ -320,7 +349,7 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     let glossing = dicts.filter(|x| !x.is_empty());
     let want_words = |d: &CleanArticle| glossing.is_some_and(|x| x.covers(&d.language));
     let mut names = NameLanguages::default();
-    let mut prepared: Vec<Doc> = Vec::with_capacity(docs.len());
+    let mut prepared: Vec<Doc<u64>> = Vec::with_capacity(docs.len());
     let mut pending: Vec<Pending> = Vec::new();
     let mut start = 0;
     while start < docs.len() {
@@ -330,7 +359,7 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
         for ((anchors, _), &lang) in shard.iter().zip(&lang_ids[start..end]) {
             names.note(anchors, lang);
         }
-        let ready: Vec<Result<Doc, Pending>> = docs[start..end]
+        let ready: Vec<Result<Doc<u64>, Pending>> = docs[start..end]
             .par_iter()
             .zip(shard)
             .enumerate()
@@ -367,7 +396,7 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     };
     let gloss_keys: std::collections::HashSet<u64> = glossed.iter().flatten().map(|a| a.key).collect();
     let covers = |d: &CleanArticle| dicts.is_some_and(|x| x.covers(&d.language));
-    let late: Vec<(usize, Doc)> = pending
+    let late: Vec<(usize, Doc<u64>)> = pending
         .into_par_iter()
         .zip(glossed)
         .map(|(p, gloss)| {
@@ -380,19 +409,46 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
             *slot = doc;
         }
     }
+    // Keys become their rank among the corpus's distinct keys: 4 bytes
+    // instead of 8 for every group of every document, in the same order
+    // (every merge and every sum runs as on the hashes), and document
+    // frequencies and weights read from arrays instead of hash maps.
+    // (Ranks are u32: four billion distinct keys would need far more memory
+    // than the machine this is sized for.)
+    let vocabulary: Vec<u64> = {
+        let mut set: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        for d in &prepared {
+            for side in d.sides() {
+                set.extend(side.profile.keys.iter().copied());
+            }
+        }
+        let mut v: Vec<u64> = set.into_iter().collect();
+        v.sort_unstable();
+        v
+    };
+    let prepared: Vec<Doc> = {
+        let rank: std::collections::HashMap<u64, u32> = vocabulary.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+        // Every key of every profile is in the vocabulary.
+        let id = |k: u64| rank.get(&k).copied().unwrap_or(0);
+        prepared.into_par_iter().map(|d| d.rekey(&id)).collect()
+    };
+    let prefix_key: Vec<bool> = vocabulary.iter().map(|&k| anchors::is_prefix_key(k)).collect();
+    let gloss_key: Vec<bool> = vocabulary.iter().map(|k| gloss_keys.contains(k)).collect();
+    drop(gloss_keys);
+    let vocabulary = vocabulary.len();
     report.anchors = prepared.iter().map(|d| d.full.as_ref().unwrap_or(&d.base).profile.len as usize).sum();
     report.anchors_ms = t.elapsed().as_millis();
 
     let t = Instant::now();
     let keys = |d: usize| prepared.get(d).map_or(Cow::Borrowed(&[][..]), Doc::keys);
-    let df = index::document_frequencies(prepared.len(), &keys);
+    let df = index::document_frequencies(prepared.len(), vocabulary, &keys);
     // Document frequencies in a small corpus say little about rarity: read
     // them as if drawn from at least MIN_IDF_CORPUS documents.
     let n = (docs.len() as f64).max(MIN_IDF_CORPUS);
-    let weight = |k: u64| -> f64 {
-        let d = df.get(&k).copied().unwrap_or(1) as f64;
+    let weight = |k: u32| -> f64 {
+        let d = df.get(k as usize).copied().unwrap_or(1) as f64;
         let idf = ((n + 1.0) / d).ln().max(0.0);
-        if gloss_keys.contains(&k) { idf * x.gloss_weight } else { idf }
+        if gloss_key.get(k as usize).copied().unwrap_or(false) { idf * x.gloss_weight } else { idf }
     };
     let eligible = |a: usize, b: usize| cross_language(&prepared[a], &prepared[b]);
     let group = |d: usize| prepared[d].lang;
@@ -401,11 +457,11 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     report.index_ms = t.elapsed().as_millis();
 
     let t = Instant::now();
-    let no_prefix = |k: u64| if anchors::is_prefix_key(k) { 0.0 } else { weight(k) };
+    let no_prefix = |k: u32| if prefix_key.get(k as usize).copied().unwrap_or(false) { 0.0 } else { weight(k) };
     let norms: Vec<[f64; 5]> = prepared
         .par_iter()
         .map(|d| {
-            let full = |w: &dyn Fn(u64) -> f64| d.full.as_ref().map_or(0.0, |f| f.profile.norm(w));
+            let full = |w: &dyn Fn(u32) -> f64| d.full.as_ref().map_or(0.0, |f| f.profile.norm(w));
             let han = d.han.as_ref().map_or(0.0, |h| h.profile.norm(no_prefix));
             [d.base.profile.norm(weight), full(&weight), d.base.profile.norm(no_prefix), full(&no_prefix), han]
         })
@@ -465,8 +521,8 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     let calibrated: Vec<f64> = flat
         .iter()
         .map(|&(a, b, s)| {
-            let ba = bg.get(&(a, lang_of(b))).copied().unwrap_or(0.0);
-            let bb = bg.get(&(b, lang_of(a))).copied().unwrap_or(0.0);
+            let ba = bg.get(a, lang_of(b)).unwrap_or(0.0);
+            let bb = bg.get(b, lang_of(a)).unwrap_or(0.0);
             s - (ba + bb) / 2.0
         })
         .collect();
@@ -575,7 +631,7 @@ impl NameLanguages {
 }
 
 /// One document's sides from its anchors (any order) and glosses.
-fn prepare(d: &CleanArticle, lang: u16, mut anchors: Vec<anchors::Anchor>, gloss: Vec<anchors::Anchor>, covers: bool) -> Doc {
+fn prepare(d: &CleanArticle, lang: u16, mut anchors: Vec<anchors::Anchor>, gloss: Vec<anchors::Anchor>, covers: bool) -> Doc<u64> {
     let order = |a: &anchors::Anchor| (a.pos, a.kind, a.key);
     anchors.sort_by_key(order);
     // Han pairs only meet Han pairs: kept apart, they do not weigh
@@ -635,3 +691,4 @@ fn sentence_index(sentences: &[Span], pos: usize) -> usize {
     }
     sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
 }
+

@@ -229,10 +229,10 @@ fn a_mutual_best_needs_enough_aligned_anchors() {
 #[test]
 fn keys_past_max_df_link_only_the_documents_that_offer_them() {
     // max_df 2: K (in 4 documents) and J (in 3) are too common to index.
-    let (j, k) = (10u64, 20u64);
-    let docs: Vec<Vec<u64>> = vec![vec![k], vec![k], vec![j, k], vec![j], vec![j], vec![k]];
+    let (j, k) = (0u32, 1u32);
+    let docs: Vec<Vec<u32>> = vec![vec![k], vec![k], vec![j, k], vec![j], vec![j], vec![k]];
     let keys = |d: usize| std::borrow::Cow::Borrowed(&docs[d][..]);
-    let df = super::index::document_frequencies(docs.len(), &keys);
+    let df = super::index::document_frequencies(docs.len(), 2, &keys);
     let check = |offered: usize, want: &[(u32, u32)]| {
         let got = super::index::candidates(docs.len(), &keys, &df, 2, offered, 1, 40, &|_| 1.0, &|_, _| true, &|_| 0);
         assert_eq!(got, want, "offered {offered}");
