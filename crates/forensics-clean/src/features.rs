@@ -142,7 +142,7 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
                 }
                 match c {
                     '，' | '、' | '،' => commas += 1,
-                    '。' | '！' | '？' => sentence_ends += 1,
+                    '。' | '！' | '？' | '।' | '॥' | '؟' | '۔' | '։' | '።' => sentence_ends += 1,
                     _ => {}
                 }
                 after_end = c == '…';
@@ -218,7 +218,9 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
     }
     let key_len = o.min(key.len());
     let tail = text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '』') || c.is_whitespace());
-    let ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    // (The full stops of Devanagari, Arabic and Urdu, Armenian and
+    // Ethiopic end sentences as the sentence splitter's do.)
+    let ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '॥', '؟', '۔', '։', '።']);
     let f = Features {
         // (Every character before `i` was decoded on the way.)
         chars: i - extra + chars::count(bytes.get(i..).unwrap_or(&[])),
