@@ -100,4 +100,7 @@ fn fixtures_copy_of_copy_translations_summary() {
     assert!(rel("coastwatch-repost").evidence.altered_quotes.iter().any(|q| q.diff.contains("[-least-]{+most+} we [-owe-]{+can offer+}")), "{:#?}", rel("coastwatch-repost").evidence);
     assert!(rel("harbourfan-forum").evidence.changed.iter().any(|c| c.before == "three" && c.after == "five"), "{:#?}", rel("harbourfan-forum").evidence.changed);
     assert!(!rel("kelvard-de").evidence.sentence_alignment.is_empty());
+    // A summary of what the wire and its copies share fits a copy as well:
+    // parsimony attaches it to the wire, and says why.
+    assert!(rel("kelvard-digest").signals.iter().any(|s| s.name == "lineage"), "{:#?}", rel("kelvard-digest").signals);
 }
