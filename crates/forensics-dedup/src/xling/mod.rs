@@ -471,7 +471,10 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
     // never pass: its chain, wanted only for the sentence alignment of
     // passing pairs, is not kept (most candidates at scale).
     let keep_chain = |s: f64| x.emit_all_candidates || s >= x.threshold * x.mutual_factor.min(1.0);
-    let scored: Vec<(u32, u32, f64, Option<Box<[(u32, u32)]>>, u32, Extra)> = candidates
+    // Split as they are made: the scores alone go to calibration; the
+    // chain's length and side stay per pair, the chains only where kept.
+    type Kept = (u32, Extra, Option<Box<[(u32, u32)]>>);
+    let (flat, kept): (Vec<(u32, u32, f64)>, Vec<Kept>) = candidates
         .par_iter()
         .map(|&(a, b)| {
             let (da, db) = (&prepared[a as usize], &prepared[b as usize]);
@@ -508,14 +511,23 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
             let excess = calibrate::length_excess(da.chars, docs[a as usize].language.as_str(), db.chars, docs[b as usize].language.as_str(), x.length_tolerance);
             let s = s * (-excess).exp();
             let len = chain.len() as u32;
-            (a, b, s, keep_chain(s).then(|| chain.into_boxed_slice()), len, glossed)
+            ((a, b, s), (len, glossed, keep_chain(s).then(|| chain.into_boxed_slice())))
+        })
+        .unzip();
+    let mut chains: Vec<(u32, Box<[(u32, u32)]>)> = Vec::new();
+    let meta: Vec<(u32, Extra)> = kept
+        .into_iter()
+        .enumerate()
+        .map(|(i, (len, glossed, chain))| {
+            if let Some(c) = chain {
+                chains.push((i as u32, c));
+            }
+            (len, glossed)
         })
         .collect();
     report.verify_ms = t.elapsed().as_millis();
-    report.verify_ms = t.elapsed().as_millis();
 
     let t = Instant::now();
-    let flat: Vec<(u32, u32, f64)> = scored.iter().map(|(a, b, s, ..)| (*a, *b, *s)).collect();
     let lang_of = |d: u32| prepared[d as usize].lang;
     let bg = calibrate::backgrounds(&flat, &lang_of, x.background_ranks.0, x.background_ranks.1);
     let calibrated: Vec<f64> = flat
@@ -527,11 +539,14 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
         })
         .collect();
     let mutual = calibrate::mutual_best(&flat, &calibrated, &lang_of, x.mutual_margin);
-    let mut pairs: Vec<VerifiedPair> = scored
-        .into_iter()
+    let mut pairs: Vec<VerifiedPair> = flat
+        .iter()
+        .zip(meta)
         .zip(calibrated)
         .zip(mutual)
-        .filter_map(|(((a, b, s, chain, chain_len, glossed), calibrated), mutual)| {
+        .enumerate()
+        .filter_map(|(i, ((((a, b, s), (chain_len, glossed)), calibrated), mutual))| {
+            let (a, b, s) = (*a, *b, *s);
             // Being each other's best excuses a high background, not thin
             // evidence: every document has a best match, and one with no
             // version in that language often meets it on a name or two.
@@ -550,8 +565,8 @@ pub fn run(docs: &[CleanArticle], cfg: &DedupConfig, dicts: Option<&Dictionaries
                 }
             }
             // Kept for every pair that can pass (see `keep_chain`).
-            let chain = chain.unwrap_or_default();
-            let passages = sentence_alignment(da, side(&prepared[a as usize], glossed), db, side(&prepared[b as usize], glossed), &chain);
+            let chain = chains.binary_search_by_key(&(i as u32), |c| c.0).ok().and_then(|k| chains.get(k)).map_or(&[][..], |c| &c.1[..]);
+            let passages = sentence_alignment(da, side(&prepared[a as usize], glossed), db, side(&prepared[b as usize], glossed), chain);
             let (first, second, passages) = if da.id <= db.id {
                 (da, db, passages)
             } else {
