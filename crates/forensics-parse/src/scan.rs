@@ -12,6 +12,7 @@
 pub(crate) const SCAN_MAX: usize = 300;
 
 /// Lines up to this long are scanned in one walk when they are ASCII.
+#[cfg(not(target_arch = "x86_64"))]
 const SHORT_LINE: usize = 16;
 
 /// Words are counted in this prefix: enough for every threshold used.
@@ -129,6 +130,8 @@ impl Scan {
             let words = count_words(crate::text::prefix(line, WORD_PREFIX).as_bytes(), WORDS_ENOUGH).0;
             return Scan { mask: u64::MAX, words, double_space: true };
         }
+        // (The sixteen-byte word count of x86-64 costs less than this walk.)
+        #[cfg(not(target_arch = "x86_64"))]
         if b.len() <= SHORT_LINE
             && let Some(scan) = Scan::of_short(b)
         {
@@ -150,6 +153,7 @@ impl Scan {
     /// walk (`None` when the line is not ASCII): most lines of a page are
     /// this short, and the eight-byte word count costs more to set up
     /// than it saves on them.
+    #[cfg(not(target_arch = "x86_64"))]
     fn of_short(b: &[u8]) -> Option<Scan> {
         let (mut mask, mut words, mut double_space) = (0, 0, false);
         let (mut prev_space, mut prev_blank) = (true, false);
