@@ -41,6 +41,7 @@
 //! passes and metadata), and the nom grammars `date`, `dateline`, `meta`,
 //! `credit` with their word lists in `lexicon`.
 
+mod bytes;
 mod credit;
 mod date;
 mod dateline;

@@ -1,7 +1,5 @@
 //! Lines to blocks: non-empty lines, with hard-wrapped paragraph lines joined.
 
-use memchr::memchr2;
-
 /// A trimmed run of text: one line, or a paragraph hard-wrapped over several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Run {
@@ -20,7 +18,7 @@ fn lines(text: &str) -> Vec<Run> {
     let mut pos = 0;
     let mut blank = true;
     while pos <= bytes.len() {
-        let end = memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
+        let end = crate::bytes::next_break(bytes, pos).unwrap_or(bytes.len());
         // Line breaks are ASCII, so `pos..end` always falls on char boundaries.
         let line = &text[pos..end];
         // Most lines start and end with a visible ASCII char: nothing to trim.

@@ -27,17 +27,7 @@ pub fn parse_text(id: &str, bytes: &[u8]) -> Article {
 /// the line splitting.
 fn control_chars(text: &str) -> usize {
     let b = text.as_bytes();
-    // Counted in byte-wide lanes per chunk, so the loop vectorises.
-    let c0: usize = b
-        .chunks(255)
-        .map(|chunk| {
-            let n: u8 = chunk
-                .iter()
-                .map(|&x| u8::from((x < 0x20 && x != b'\n' && x != b'\r' && x != b'\t') || x == 0x7f))
-                .fold(0, u8::wrapping_add);
-            usize::from(n)
-        })
-        .sum();
+    let c0 = crate::bytes::c0_controls(b);
     let c1 = memchr::memchr_iter(0xC2, b).filter(|&p| b.get(p + 1).is_some_and(|n| (0x80..=0x9F).contains(n))).count();
     c0 + c1
 }
