@@ -217,7 +217,7 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
         stopwords += usize::from(stop);
     }
     let key_len = o.min(key.len());
-    let tail = text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '』') || c.is_whitespace());
+    let tail = text.get(..trimmed_end(text)).unwrap_or("");
     // (The full stops of Devanagari, Arabic and Urdu, Armenian and
     // Ethiopic end sentences as the sentence splitter's do.)
     let ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '॥', '؟', '۔', '։', '።']);
@@ -237,6 +237,28 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
         label: None,
     };
     (f, key_len)
+}
+
+/// The length of `text` without the closing quotes, brackets and
+/// whitespace at its end (ASCII read a byte at a time, the rest decoded
+/// back from the end: a generic trim decoded every character).
+fn trimmed_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|k| bytes.get(k)) {
+        if b < 0x80 {
+            if matches!(b, b'"' | b'\'' | b')') || crate::chars::ASCII[b as usize] & crate::chars::SPACE != 0 {
+                end -= 1;
+                continue;
+            }
+            break;
+        }
+        match text.get(..end).and_then(|t| t.chars().next_back()) {
+            Some(c) if matches!(c, '”' | '’' | '»' | '」' | '』') || c.is_whitespace() => end -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
 }
 
 /// ASCII bytes that continue a word: letters and `'` and `-` (1), digits
@@ -375,6 +397,14 @@ fn starts_with_bullet(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_end_as_the_generic_trim() {
+        for t in ["", " ", "a.\u{201d} \n", "x)\u{3000}", "Done.\u{bb}\u{300f}'\"", "\u{e9}\u{85}", "abc", "\u{201c}q\u{2019})\t"] {
+            let want = t.trim_end_matches(|c: char| matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\'' | ')' | '\u{bb}' | '\u{300d}' | '\u{300f}') || c.is_whitespace());
+            assert_eq!(trimmed_end(t), want.len(), "{t:?}");
+        }
+    }
 
     #[test]
     fn shape() {
