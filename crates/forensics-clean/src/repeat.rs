@@ -43,15 +43,17 @@ pub(crate) fn repeats(blocks: &[&str]) -> Vec<bool> {
 /// blocks are new text: the count stops once the grams left cannot reach
 /// the share any more.
 fn covered(seen: &Seen, block: &[u64]) -> bool {
-    let need = COVERED * block.len() as f64;
+    // (A count reaches the share when it reaches the share's ceiling:
+    // compared as integers, not converted to floating point per gram.)
+    let need = (COVERED * block.len() as f64).ceil() as usize;
     let mut hits = 0usize;
     for (k, &g) in block.iter().enumerate() {
-        if ((hits + block.len() - k) as f64) < need {
+        if hits + block.len() - k < need {
             return false;
         }
         hits += usize::from(seen.contains(g));
     }
-    hits as f64 >= need
+    hits >= need
 }
 
 /// A set of 4-gram hashes: open addressing in one flat array sized once
