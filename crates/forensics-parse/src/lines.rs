@@ -26,7 +26,8 @@ fn lines(text: &str) -> Vec<Run> {
         let (start, len) = if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
             (pos, line.len())
         } else {
-            (pos + (line.len() - line.trim_start().len()), line.trim().len())
+            let lead = crate::text::trim_start(line);
+            (pos + (line.len() - lead.len()), crate::text::trim_end(lead).len())
         };
         if len == 0 {
             blank = true;

@@ -147,13 +147,14 @@ fn trim(line: &str) -> &str {
     if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
         return line;
     }
-    line.trim()
+    crate::text::trim(line)
 }
 
 fn trimmed_seg(line: &str, start: usize, end: usize) -> Option<(&str, usize)> {
     let raw = &line[start..end];
-    let trimmed = raw.trim();
-    (!trimmed.is_empty()).then(|| (trimmed, start + raw.len() - raw.trim_start().len()))
+    let lead = crate::text::trim_start(raw);
+    let trimmed = crate::text::trim_end(lead);
+    (!trimmed.is_empty()).then(|| (trimmed, start + raw.len() - lead.len()))
 }
 
 /// Reads a line as page metadata. `None` when it is not one: every part

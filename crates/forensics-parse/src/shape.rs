@@ -133,7 +133,7 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     }
     // "©" is C2 A9 in UTF-8: every copyright line opens with one of these bytes.
     if short
-        && matches!(line.trim_start().as_bytes().first(), Some(b'(' | b'C' | b'c' | 0xC2))
+        && matches!(crate::text::trim_start(line).as_bytes().first(), Some(b'(' | b'C' | b'c' | 0xC2))
         && let Some(holder) = copyright_holder(line)
     {
         let chrome = line.contains(['|', '·']) || lower.text().contains("privacy") || lower.text().contains("terms");
@@ -201,7 +201,11 @@ fn trim_non_alnum(line: &str) -> &str {
     if b.first().is_some_and(u8::is_ascii_alphanumeric) && b.last().is_some_and(u8::is_ascii_alphanumeric) {
         return line;
     }
-    line.trim_matches(|c: char| !c.is_alphanumeric())
+    // ASCII ends trimmed byte by byte, chars only from a non-ASCII byte on.
+    let cut = |c: &u8| c.is_ascii() && !c.is_ascii_alphanumeric();
+    let start = b.iter().position(|c| !cut(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !cut(c)).map_or(start, |p| (p + 1).max(start));
+    line[start..end].trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
@@ -435,4 +439,14 @@ fn is_counter(line: &str) -> bool {
     }
     let rest = &rest[..n];
     rest.is_empty() || ["star", "stars", "votes", "vote", "likes", "comments"].iter().any(|w| w.as_bytes() == rest)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn trim_non_alnum_matches_the_char_walk() {
+        for s in ["", "--", "Ad", "«Реклама»", " (advertisement) ", "“Anzeige”.", "…x…", "¡Hola!", "Дом.", "9 –", "é", "[ ]"] {
+            assert_eq!(super::trim_non_alnum(s), s.trim_matches(|c: char| !c.is_alphanumeric()), "{s:?}");
+        }
+    }
 }

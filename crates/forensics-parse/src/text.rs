@@ -32,6 +32,33 @@ fn control_chars(text: &str) -> usize {
     c0 + c1
 }
 
+/// `s.trim_start()`: ASCII whitespace skipped byte by byte, chars only
+/// from the first non-ASCII byte on (most lines start with an ASCII char).
+pub(crate) fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    // (ASCII whitespace as `char::is_whitespace` sees it, vertical tab included.)
+    let n = b.iter().position(|&c| !matches!(c, b' ' | b'\t'..=b'\r')).unwrap_or(b.len());
+    match b.get(n) {
+        Some(&c) if c >= 0x80 => s[n..].trim_start(),
+        _ => &s[n..],
+    }
+}
+
+/// `s.trim_end()`, as [`trim_start`] from the end.
+pub(crate) fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let n = b.iter().rposition(|&c| !matches!(c, b' ' | b'\t'..=b'\r')).map_or(0, |p| p + 1);
+    match n.checked_sub(1).map(|p| b[p]) {
+        Some(c) if c >= 0x80 => s[..n].trim_end(),
+        _ => &s[..n],
+    }
+}
+
+/// `s.trim()`, byte by byte where the ends are ASCII.
+pub(crate) fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
 /// The longest prefix of `s` of at most `max` bytes, on a char boundary.
 pub(crate) fn prefix(s: &str, max: usize) -> &str {
     if s.len() <= max {
@@ -141,6 +168,11 @@ mod tests {
         assert_eq!(super::lowercase(&every), every.to_lowercase());
         for s in ["", "ABC", "Ærlig ØST Åpen", "ΣΊΣΥΦΟΣ ΟΔΌΣ", "İstanbul \u{212A}elvin", "Ifølge AL-JAZEERA, “SAID” — ДЖЕРЕЛО: ТАСС", "ǅemal ǈ"] {
             assert_eq!(super::lowercase(s), s.to_lowercase(), "{s:?}");
+        }
+        for s in ["", " ", "\u{a0}", " a ", "\u{b}x\u{c}", "\u{3000} дом\u{2003} ", "a\u{85}", " ”x” ", "\t\r\n", "é"] {
+            assert_eq!(super::trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(super::trim_end(s), s.trim_end(), "{s:?}");
+            assert_eq!(super::trim(s), s.trim(), "{s:?}");
         }
         for c in (0x2000u32..0x2070).chain(0x3000..0xA000).filter_map(char::from_u32) {
             assert!(super::uncased(c) && c.to_lowercase().eq([c]), "{:x}", c as u32);
