@@ -16,6 +16,23 @@ pub(crate) fn next_break(b: &[u8], from: usize) -> Option<usize> {
     memchr::memchr2(b'\n', b'\r', b.get(from..)?).map(|p| from + p)
 }
 
+/// The first byte at or after `from` that may open a metadata separator
+/// (`|`, `-`, and the lead bytes C2, E2 of the others).
+#[cfg(target_arch = "x86_64")]
+pub(crate) fn next_separator_lead(b: &[u8], from: usize) -> Option<usize> {
+    // SAFETY: as in `next_break`.
+    unsafe { sse2::next_separator_lead(b, from) }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+pub(crate) fn next_separator_lead(b: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?.iter().position(|&c| is_separator_lead(c)).map(|p| from + p)
+}
+
+fn is_separator_lead(c: u8) -> bool {
+    matches!(c, b'|' | b'-' | 0xC2 | 0xE2)
+}
+
 /// C0 control bytes other than tab, line feed and carriage return, and DEL.
 #[cfg(target_arch = "x86_64")]
 pub(crate) fn c0_controls(b: &[u8]) -> usize {
@@ -63,6 +80,25 @@ mod sse2 {
     }
 
     #[target_feature(enable = "sse2")]
+    pub(super) fn next_separator_lead(b: &[u8], from: usize) -> Option<usize> {
+        let (bar, dash, c2, e2) = (_mm_set1_epi8(b'|' as i8), _mm_set1_epi8(b'-' as i8), _mm_set1_epi8(0xC2u8 as i8), _mm_set1_epi8(0xE2u8 as i8));
+        let mut i = from;
+        while let Some(c) = b.get(i..i + 16) {
+            let x = load(c);
+            let hit = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(x, bar), _mm_cmpeq_epi8(x, dash)),
+                _mm_or_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x, e2)),
+            );
+            let m = _mm_movemask_epi8(hit);
+            if m != 0 {
+                return Some(i + m.trailing_zeros() as usize);
+            }
+            i += 16;
+        }
+        b.get(i..)?.iter().position(|&c| super::is_separator_lead(c)).map(|p| i + p)
+    }
+
+    #[target_feature(enable = "sse2")]
     pub(super) fn c0_controls(b: &[u8]) -> usize {
         let (nl, cr, tab, del, top) =
             (_mm_set1_epi8(b'\n' as i8), _mm_set1_epi8(b'\r' as i8), _mm_set1_epi8(b'\t' as i8), _mm_set1_epi8(0x7f), _mm_set1_epi8(0x1f));
@@ -103,6 +139,8 @@ mod tests {
             for from in [0, 1, 5, 17, len / 2, len] {
                 let want = text.get(from..).and_then(|t| t.iter().position(|&c| c == b'\n' || c == b'\r')).map(|p| from + p);
                 assert_eq!(super::next_break(&text, from), want, "{text:?} {from}");
+                let want = text.get(from..).and_then(|t| t.iter().position(|&c| super::is_separator_lead(c))).map(|p| from + p);
+                assert_eq!(super::next_separator_lead(&text, from), want, "{text:?} {from}");
             }
         }
     }
