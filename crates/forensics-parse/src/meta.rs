@@ -121,8 +121,8 @@ pub(crate) fn has_separator_scanned(line: &str, scan: &Scan) -> bool {
     // byte of `·` B7, `•` A2, `»` BB, `›` BA, `⏱` B1, `¦` A6, `–` 93, `—` 94.
     // The non-ASCII ones are led by C2 (`·`, `»`, `¦`) or E2 (`•`, `›`, `⏱`).
     let hard = scan.has(b'|')
-        || (scan.has(0xC2) && scan.has_any(bits(&[0xB7, 0xBB, 0xA6])))
-        || (scan.has(0xE2) && scan.has_any(bits(&[0xA2, 0xBA, 0xB1])));
+        || (scan.has(0xC2) && scan.has_any(const { bits(&[0xB7, 0xBB, 0xA6]) }))
+        || (scan.has(0xE2) && scan.has_any(const { bits(&[0xA2, 0xBA, 0xB1]) }));
     (hard && line.contains(['|', '·', '•', '»', '›', '⏱', '¦']))
         || (scan.has(b'-') && has_spaced_hyphen(line))
         || (scan.has(0x93) && has_spaced(line, "–"))
