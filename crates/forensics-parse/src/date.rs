@@ -185,10 +185,12 @@ fn text_my(i: &str) -> Res<'_, PartialDate> {
 /// the start): every date, read-time and similar phrase opens on one, so the
 /// grammars are tried there only, keeping the scans linear.
 pub(crate) fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let mut prev: Option<char> = None;
+    // Each char's class is found once and remembered for the next.
+    let mut prev_alnum = false;
     s.char_indices().filter(move |&(_, c)| {
-        let at_word = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
-        prev = Some(c);
+        let alnum = c.is_alphanumeric();
+        let at_word = alnum && !prev_alnum;
+        prev_alnum = alnum;
         at_word
     })
 }
