@@ -132,7 +132,7 @@ mod tests {
                     state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                     let r = (state >> 33) as usize;
                     // Mostly letters, now and then any byte.
-                    if r % 7 == 0 { (r >> 8) as u8 } else { b'a' + (r % 26) as u8 }
+                    if r.is_multiple_of(7) { (r >> 8) as u8 } else { b'a' + (r % 26) as u8 }
                 })
                 .collect();
             assert_eq!(super::c0_controls(&text), text.iter().filter(|&&x| super::is_c0(x)).count(), "{text:?}");
