@@ -344,7 +344,24 @@ impl Phrases {
         self.lens[usize::from(first)] & Phrases::bit(p.len()) != 0
     }
 
+    /// Whether the list holds `phrase` (trimmed), blind to case. Most
+    /// phrases open or end with a byte no entry does: that test is inlined
+    /// at each call, the rest is not.
+    #[inline]
     pub(crate) fn contains(&self, phrase: &str) -> bool {
+        let b = phrase.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last())
+            && f.is_ascii_graphic()
+            && l.is_ascii_graphic()
+            && (self.lens[usize::from(f.to_ascii_lowercase())] == 0 || self.ends[usize::from(l.to_ascii_lowercase())] == 0)
+        {
+            return false;
+        }
+        self.contains_rest(phrase)
+    }
+
+    #[inline(never)]
+    fn contains_rest(&self, phrase: &str) -> bool {
         let b = phrase.as_bytes();
         let p = if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
             phrase
