@@ -201,8 +201,10 @@ pub(crate) fn own_words(text: &str, family: &[&'static str]) -> Vec<(&'static st
     let any = bits.iter().fold(0, |a, (_, b)| a | b);
     let mut counts: Vec<(&'static str, usize)> = bits.iter().map(|(l, _)| (*l, 0)).collect();
     let t = table();
+    let mut lower = String::new();
     for word in text.split(|c: char| !(c.is_alphabetic() || c == '\'')).filter(|w| !w.is_empty()) {
-        let lower = word.to_lowercase();
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         let mask = t.get_in(lower.as_bytes(), 0, lower.len()).unwrap_or(0) & any;
         if mask.count_ones() == 1
             && let Some(slot) = bits.iter().position(|(_, b)| *b == mask).and_then(|k| counts.get_mut(k))
