@@ -1,7 +1,7 @@
 //! Language identification, ISO 639-1 codes, "und" when unsure.
 //!
 //! A stopword vote (one hash look-up per word over the lists of
-//! `data/stopwords/`) answers for long text in the 26 languages it knows,
+//! `data/stopwords/`) answers for long text in the 27 languages it knows,
 //! when one language clearly leads; whatlang decides everything else (other
 //! scripts and languages, close calls, and which of Bokmål, Danish and
 //! Swedish it is). whatlang reads about 2 MB/s, so it gets a short sample.

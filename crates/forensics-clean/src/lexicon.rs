@@ -184,7 +184,7 @@ fn lexicon() -> &'static Lexicon {
 
 /// Four bytes of a folded pattern without a space, the ones least common
 /// in ordinary text as judged by the stopword lists (the commonest words of
-/// 26 languages), as a little-endian `u32`; `None` for a pattern without
+/// 27 languages), as a little-endian `u32`; `None` for a pattern without
 /// four such bytes in a row.
 fn anchor(pattern: &[u8], common: &std::collections::HashMap<&[u8], usize>) -> Option<u32> {
     pattern

@@ -17,7 +17,7 @@ macro_rules! lists {
 }
 
 const LISTS: &[(&str, &str)] = lists!(
-    "ar", "bg", "ca", "cs", "da", "de", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "id", "it", "nb", "nl",
+    "ar", "bg", "ca", "cs", "da", "de", "el", "en", "es", "fi", "fr", "he", "hi", "hr", "hu", "id", "it", "nb", "nl",
     "pl", "pt", "ro", "ru", "sk", "sv", "tr", "uk",
 );
 
@@ -419,7 +419,7 @@ mod tests {
     #[test]
     fn ranked_most_hits_first_ties_by_code() {
         let mut v = super::Votes::default();
-        for (i, h) in [(7, 3), (0, 5), (3, 5), (25, 1)] {
+        for (i, h) in [(7, 3), (0, 5), (3, 5), (26, 1)] {
             v.hits[i] = h;
         }
         assert_eq!(v.ranked(), [("ar", 5), ("cs", 5), ("en", 3), ("uk", 1)]);
