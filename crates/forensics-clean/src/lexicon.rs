@@ -221,13 +221,6 @@ impl Lexicon {
     fn first_word_opens(&self, line: &str) -> bool {
         let mut buf = [0u8; 32];
         let mut len = 0usize;
-        #[inline(always)]
-        fn push(buf: &mut [u8; 32], len: &mut usize, u: u8) {
-            if let Some(slot) = buf.get_mut(*len) {
-                *slot = u;
-            }
-            *len += 1;
-        }
         let bytes = line.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -238,14 +231,14 @@ impl Lexicon {
                     DROP => {}
                     SEPARATOR if len > 0 => break,
                     SEPARATOR => {}
-                    f => push(&mut buf, &mut len, f),
+                    f => put(&mut buf, &mut len, f),
                 }
                 continue;
             }
             let Some((c, n)) = crate::chars::decode(line, i) else { break };
             i += n;
             if crate::chars::is_alphabetic(c) {
-                crate::chars::for_each_lower_byte(c, |u| push(&mut buf, &mut len, u));
+                crate::chars::for_each_lower_byte(c, |u| put(&mut buf, &mut len, u));
             } else if !c.is_numeric() && c != '’' && len > 0 {
                 break;
             }
@@ -397,13 +390,6 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> (Option<usize>, usize) {
     }
     let buf = &mut out[..need];
     let mut o = 0usize;
-    #[inline(always)]
-    fn put(buf: &mut [u8], o: &mut usize, b: u8) {
-        if let Some(slot) = buf.get_mut(*o) {
-            *slot = b;
-        }
-        *o += 1;
-    }
     let mut space = false;
     let mut colon = None;
     let bytes = s.as_bytes();
@@ -536,6 +522,17 @@ fn classify_folding(line: &str, folded: &mut Vec<u8>, lex: &Lexicon) -> Option<L
         return None;
     }
     lex.contains.find(folded).and_then(|m| lex.contains_labels.get(m.pattern().as_usize()).copied())
+}
+
+/// Writes `b` at `*o` when the buffer has room and counts it either way:
+/// folding writes by index into a buffer sized for the worst case, and a
+/// caller that sized it short sees the overflow in the count.
+#[inline(always)]
+fn put(buf: &mut [u8], o: &mut usize, b: u8) {
+    if let Some(slot) = buf.get_mut(*o) {
+        *slot = b;
+    }
+    *o += 1;
 }
 
 #[cfg(test)]
