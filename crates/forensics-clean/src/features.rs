@@ -73,14 +73,34 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Fe
 /// [`scan`] leaving the key in `key[..len]` (the buffer keeps its length
 /// from block to block, so it is not zeroed again for each).
 pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> (Features, usize) {
-    use crate::chars::{self, ALNUM, ASCII, SPACE, UPPER};
-    let bytes = text.as_bytes();
     // Lower case grows a character by at most half (U+0130 "İ": two bytes
-    // to three); the buffer is written by index and cut to length at the end.
-    let need = bytes.len() * 2 + 8;
+    // to three); the buffer is written by index and cut to length at the
+    // end (the fast path writes sixteen bytes at a time).
+    let need = text.len() * 2 + 16;
     if key.len() < need {
         key.resize(need, 0);
     }
+    if let Some(f) = crate::scan_ascii::scan(text, stops, key) {
+        return (f, text.len());
+    }
+    scan_general_into(text, stops, key)
+}
+
+/// [`scan_into`] without the fast path, for any block: for tests to hold
+/// the fast path to.
+#[cfg(test)]
+pub(crate) fn scan_general(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> Features {
+    key.resize(text.len() * 2 + 16, 0);
+    let (f, len) = scan_general_into(text, stops, key);
+    key.truncate(len);
+    f
+}
+
+/// The walk of [`scan_into`] over any block, a character at a time, into a
+/// `key` already sized for it.
+fn scan_general_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> (Features, usize) {
+    use crate::chars::{self, ALNUM, ASCII, SPACE, UPPER};
+    let bytes = text.as_bytes();
     let mut o = 0usize;
     let put = |key: &mut Vec<u8>, o: &mut usize, b: u8| {
         if let Some(slot) = key.get_mut(*o) {
@@ -242,7 +262,7 @@ pub(crate) fn scan_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) 
 /// The length of `text` without the closing quotes, brackets and
 /// whitespace at its end (ASCII read a byte at a time, the rest decoded
 /// back from the end: a generic trim decoded every character).
-fn trimmed_end(text: &str) -> usize {
+pub(crate) fn trimmed_end(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut end = bytes.len();
     while let Some(&b) = end.checked_sub(1).and_then(|k| bytes.get(k)) {
@@ -381,7 +401,7 @@ fn is_unspaced(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0x1000..=0x109F | 0x1780..=0x17FF)
 }
 
-fn starts_with_bullet(text: &str) -> bool {
+pub(crate) fn starts_with_bullet(text: &str) -> bool {
     let t = text.trim_start();
     let mut chars = t.chars();
     match chars.next() {

@@ -42,6 +42,7 @@ mod lexicon;
 mod model;
 mod normalize;
 mod repeat;
+mod scan_ascii;
 mod sentences;
 mod stats;
 mod stopwords;
