@@ -240,7 +240,7 @@ fn scan_general_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> 
     let tail = text.get(..trimmed_end(text)).unwrap_or("");
     // (The full stops of Devanagari, Arabic and Urdu, Armenian and
     // Ethiopic end sentences as the sentence splitter's do.)
-    let ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '॥', '؟', '۔', '։', '።']);
+    let ends_sentence = tail.ends_with(SENTENCE_ENDS);
     let f = Features {
         // (Every character before `i` was decoded on the way.)
         chars: i - extra + chars::count(bytes.get(i..).unwrap_or(&[])),
@@ -258,6 +258,9 @@ fn scan_general_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> 
     };
     (f, key_len)
 }
+
+/// What ends a block like a sentence (before closing quotes and brackets).
+pub(crate) const SENTENCE_ENDS: [char; 13] = ['.', '!', '?', '…', '。', '！', '？', '।', '॥', '؟', '۔', '։', '።'];
 
 /// The length of `text` without the closing quotes, brackets and
 /// whitespace at its end (ASCII read a byte at a time, the rest decoded
