@@ -128,7 +128,7 @@ impl StopSet {
 
     /// [`StopSet::contains_folded`] of `buf[start..end]` (faster when
     /// `buf` goes on for eight bytes from `start`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn contains_in(&self, buf: &[u8], start: usize, end: usize) -> bool {
         let len = end.wrapping_sub(start);
         if (1..=8).contains(&len)
