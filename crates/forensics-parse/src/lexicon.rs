@@ -316,22 +316,53 @@ pub(crate) struct Phrases {
     /// The same per last byte: most phrases that pass the first byte's
     /// test (a line opening with "s" and six bytes long) fail this one.
     ends: [u64; 256],
+    /// Entry indices grouped by first byte: the entries opening with byte
+    /// `b` are `by_first[from[b]..from[b + 1]]` (a phrase that passes the
+    /// byte tests is compared with those alone, not with the whole list).
+    by_first: [u8; PHRASES_MAX],
+    from: [u8; 257],
 }
+
+/// The longest list a [`Phrases`] indexes.
+const PHRASES_MAX: usize = 128;
 
 impl Phrases {
     pub(crate) const fn new(list: &'static [&'static str]) -> Phrases {
+        assert!(list.len() <= PHRASES_MAX, "a Phrases list holds at most PHRASES_MAX entries");
         let mut lens = [0u64; 256];
         let mut ends = [0u64; 256];
+        // Entries per first byte, then their running sums: a counting sort.
+        let mut from = [0u8; 257];
         let mut i = 0;
         while i < list.len() {
             let w = list[i].as_bytes();
-            if !w.is_empty() {
-                lens[w[0] as usize] |= Phrases::bit(w.len());
-                ends[w[w.len() - 1] as usize] |= Phrases::bit(w.len());
-            }
+            assert!(!w.is_empty(), "no empty phrase");
+            lens[w[0] as usize] |= Phrases::bit(w.len());
+            ends[w[w.len() - 1] as usize] |= Phrases::bit(w.len());
+            from[w[0] as usize + 1] += 1;
             i += 1;
         }
-        Phrases { list, lens, ends }
+        let mut b = 0;
+        while b < 256 {
+            from[b + 1] += from[b];
+            b += 1;
+        }
+        let mut by_first = [0u8; PHRASES_MAX];
+        let mut next = from;
+        let mut i = 0;
+        while i < list.len() {
+            let f = list[i].as_bytes()[0] as usize;
+            by_first[next[f] as usize] = i as u8;
+            next[f] += 1;
+            i += 1;
+        }
+        Phrases { list, lens, ends, by_first, from }
+    }
+
+    /// The entries opening with byte `first`.
+    fn opening_with(&self, first: u8) -> impl Iterator<Item = &'static [u8]> + '_ {
+        let f = usize::from(first);
+        self.by_first[usize::from(self.from[f])..usize::from(self.from[f + 1])].iter().map(|&k| self.list[usize::from(k)].as_bytes())
     }
 
     const fn bit(len: usize) -> u64 {
@@ -358,6 +389,23 @@ impl Phrases {
             return false;
         }
         self.contains_rest(phrase)
+    }
+
+    /// [`Phrases::contains`] of a phrase known to be ASCII (a slice of a
+    /// line the scan found ASCII): an ASCII phrase keeps its length when
+    /// lower-cased, so an entry must both start and end with a byte of
+    /// that length, which rules out nearly every phrase here, inlined.
+    #[inline]
+    pub(crate) fn contains_ascii(&self, phrase: &str) -> bool {
+        debug_assert!(phrase.is_ascii());
+        let b = phrase.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else { return false };
+        if !(f.is_ascii_graphic() && l.is_ascii_graphic()) {
+            return self.contains_rest(phrase);
+        }
+        let f = f.to_ascii_lowercase();
+        self.lens[usize::from(f)] & self.ends[usize::from(l.to_ascii_lowercase())] & Phrases::bit(b.len()) != 0
+            && self.opening_with(f).any(|w| w.eq_ignore_ascii_case(b))
     }
 
     #[inline(never)]
@@ -399,11 +447,11 @@ impl Phrases {
         if ascii {
             // ASCII keeps its length when lower-cased, and the entries are
             // lower case: an ASCII-case-blind comparison is the same test.
-            return self.may_hold(b0.to_ascii_lowercase(), p.as_bytes())
-                && self.list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(p.as_bytes()));
+            let p = p.as_bytes();
+            return self.may_hold(first, p) && self.opening_with(first).any(|w| w.eq_ignore_ascii_case(p));
         }
         let p = crate::text::lowercase(p);
-        p.as_bytes().first().is_some_and(|&f| self.may_hold(f, p.as_bytes())) && self.list.iter().any(|w| *w == p)
+        p.as_bytes().first().is_some_and(|&f| self.may_hold(f, p.as_bytes()) && self.opening_with(f).any(|w| w == p.as_bytes()))
     }
 }
 
@@ -533,6 +581,17 @@ mod tests {
         assert!(AD_LABEL_SET.contains(" Advertisement "));
         assert!(TEASER_HEADER_SET.contains("À LIRE AUSSI"));
         assert!(!SOCIAL_SET.contains("Face"));
+        // The ASCII lookup and the bucketed comparison give the general answers.
+        for (set, list) in [(&AD_LABEL_SET, AD_LABELS), (&TEASER_HEADER_SET, TEASER_HEADERS), (&SOCIAL_SET, SOCIAL), (&SHARE_LABEL_SET, SHARE_LABELS)] {
+            for p in list {
+                let upper = p.to_uppercase();
+                assert!(set.contains(p) && set.contains(&upper), "{p:?}");
+                if p.is_ascii() {
+                    assert!(set.contains_ascii(p) && set.contains_ascii(&upper) && set.contains_ascii(&format!(" {p}")), "{p:?}");
+                    assert!(!set.contains_ascii(&format!("{p}xq")) && !set.contains(&format!("{p}xq")), "{p:?}");
+                }
+            }
+        }
         assert_eq!(line_hits("a quiet night in the harbour"), 0);
         // The same answers as one standard search per list.
         let samples = [

@@ -1,7 +1,7 @@
 //! The shape of one run of text, judged alone; `layout` adds the context.
 
 use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line_lower};
-use crate::lexicon::{AD_LABEL_SET, SHARE_LABEL_SET, SHARE_LABELS, SOCIAL, SOCIAL_SET, TEASER_HEADER_SET};
+use crate::lexicon::{AD_LABEL_SET, Phrases, SHARE_LABEL_SET, SHARE_LABELS, SOCIAL, SOCIAL_SET, TEASER_HEADER_SET};
 use crate::meta::{MetaLine, segments};
 use crate::scan::Scan;
 
@@ -120,11 +120,13 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     let words = scan.words;
     // Labels and headers are a few words long.
     let label = line.len() <= 48;
-    if label && AD_LABEL_SET.contains(trim_non_alnum(line)) {
+    // (Slices of an ASCII line are looked up as ASCII: the inlined test.)
+    let lookup = |set: &Phrases, p: &str| if scan.is_ascii() { set.contains_ascii(p) } else { set.contains(p) };
+    if label && lookup(&AD_LABEL_SET, trim_non_alnum(line)) {
         return Shape::AdLabel;
     }
     let alnum_end = line.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
-    if label && TEASER_HEADER_SET.contains(if alnum_end { line } else { line.trim_end_matches([':', '.', '»', '›', '>', ' ']) }) {
+    if label && lookup(&TEASER_HEADER_SET, if alnum_end { line } else { line.trim_end_matches([':', '.', '»', '›', '>', ' ']) }) {
         return Shape::TeaserHeader;
     }
     let mut lower = Lower { line, ascii: scan.is_ascii(), buf, ready: false, hits: None };
@@ -215,7 +217,7 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
     let ascii = scan.is_ascii();
     if scan.words <= 2 {
         if ascii {
-            if line.len() >= 4 && SOCIAL_SET.contains(line) {
+            if line.len() >= 4 && SOCIAL_SET.contains_ascii(line) {
                 return true;
             }
         } else {
@@ -227,7 +229,7 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
     }
     if scan.has(b':') {
         let shared = if ascii {
-            line.split_once(':').is_some_and(|(label, _)| SHARE_LABEL_SET.contains(label))
+            line.split_once(':').is_some_and(|(label, _)| SHARE_LABEL_SET.contains_ascii(label))
         } else {
             lower.text().split_once(':').is_some_and(|(label, _)| SHARE_LABELS.contains(&label.trim()))
         };
@@ -255,7 +257,7 @@ fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
         if seps < 2 {
             return false;
         }
-        return mostly_social(ascii_tokens(line).map(|t| t.len() <= SOCIAL_MAX && SOCIAL_SET.contains(t)), seps + 1);
+        return mostly_social(ascii_tokens(line).map(|t| t.len() <= SOCIAL_MAX && SOCIAL_SET.contains_ascii(t)), seps + 1);
     }
     let l = lower.text();
     let tokens = l.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty());
