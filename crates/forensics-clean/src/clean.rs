@@ -102,15 +102,17 @@ pub fn clean(article: &Article, stats: Option<&CorpusStats>, opts: &CleanOptions
         kept_blocks.push(i);
     }
     // The language again, on the longer blocks that were kept: when the
-    // cleaner kept every one the first guess read, the answer is the same
-    // (and whatlang, the costly part, is not asked twice).
+    // detector would read the same bytes as the first time (the cleaner
+    // kept every block of the first sample, or removed only blocks past
+    // it), the answer is the same (and whatlang, the costly part, is not
+    // asked twice).
     let language = if text.len() >= 200 {
         let (kept_prose, kept_pieces) = prose_sample(article, kept_blocks.iter().copied());
-        if kept_prose == prose {
+        let kept_sample = crate::lang::sample(&kept_prose);
+        if kept_sample == sample {
             first_language.clone()
         } else {
-            let sample = crate::lang::sample(&kept_prose);
-            crate::lang::detect_voted(sample, &votes.sample(sample, &kept_pieces), hint)
+            crate::lang::detect_voted(kept_sample, &votes.sample(kept_sample, &kept_pieces), hint)
         }
     } else {
         first_language.clone()

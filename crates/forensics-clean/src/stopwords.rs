@@ -200,18 +200,15 @@ pub(crate) fn own_words(text: &str, family: &[&'static str]) -> Vec<(&'static st
         family.iter().filter_map(|l| LISTS.iter().position(|(c, _)| c == l).map(|i| (*l, 1u32 << i))).collect();
     let any = bits.iter().fold(0, |a, (_, b)| a | b);
     let mut counts: Vec<(&'static str, usize)> = bits.iter().map(|(l, _)| (*l, 0)).collect();
-    let t = table();
-    let mut lower = String::new();
-    for word in text.split(|c: char| !(c.is_alphabetic() || c == '\'')).filter(|w| !w.is_empty()) {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        let mask = t.get_in(lower.as_bytes(), 0, lower.len()).unwrap_or(0) & any;
+    // (Words split at letters and `'` only, as `str::split` on them did.)
+    each_word::<false>(text, |found| {
+        let mask = found & any;
         if mask.count_ones() == 1
             && let Some(slot) = bits.iter().position(|(_, b)| *b == mask).and_then(|k| counts.get_mut(k))
         {
             slot.1 += 1;
         }
-    }
+    });
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     counts
 }
@@ -266,86 +263,96 @@ static VOTE_LOWER: [u8; 256] = {
     t
 };
 
-impl Votes {
-    pub fn of(text: &str) -> Votes {
-        let t = table();
-        let mut hits = [0u32; 32];
-        let mut words = 0;
-        // Longer words are on no list: they are counted, not looked up.
-        let max = t.max_len();
-        let mut buf = [0u8; 64];
-        let mut len = 0usize;
-        let mut in_word = false;
-        // (A function always inlined: the closure was a call per word.)
-        #[inline(always)]
-        fn end_word(t: &Table<u32>, max: usize, buf: &[u8; 64], len: usize, hits: &mut [u32; 32]) {
-            if len <= max && len <= buf.len() {
-                let mut bits = t.get_in(buf, 0, len).unwrap_or(0);
-                while bits != 0 {
-                    hits[bits.trailing_zeros() as usize] += 1;
-                    bits &= bits - 1;
-                }
-            }
+/// Calls `found` with the table's language bits (0 when on no list) of
+/// every word of `text`, and returns the number of words. Words are runs
+/// of letters and `'` (and `’` when `CURLY`), lower-cased.
+#[inline(always)]
+fn each_word<const CURLY: bool>(text: &str, mut found: impl FnMut(u32)) -> usize {
+    let t = table();
+    let mut words = 0;
+    // Longer words are on no list: they are counted, not looked up.
+    let max = t.max_len();
+    let mut buf = [0u8; 64];
+    let mut len = 0usize;
+    let mut in_word = false;
+    // (A function always inlined: the closure was a call per word.)
+    #[inline(always)]
+    fn end_word(t: &Table<u32>, max: usize, buf: &[u8; 64], len: usize, found: &mut impl FnMut(u32)) {
+        if len <= max && len <= buf.len() {
+            found(t.get_in(buf, 0, len).unwrap_or(0));
         }
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if VOTE_LETTER[b as usize] {
-                    if !in_word {
-                        in_word = true;
-                        words += 1;
-                        len = 0;
-                    }
-                    // The run of ASCII letters, found and lower-cased in
-                    // one loop (what does not fit the buffer is counted).
-                    let src = &bytes[i..];
-                    let mut n = 0;
-                    for (d, &s) in buf.get_mut(len..).unwrap_or(&mut []).iter_mut().zip(src) {
-                        let l = VOTE_LOWER[s as usize];
-                        if l == 0 {
-                            break;
-                        }
-                        *d = l;
-                        n += 1;
-                    }
-                    while src.get(n).is_some_and(|&s| VOTE_LETTER[s as usize]) {
-                        n += 1;
-                    }
-                    len += n;
-                    i += n;
-                    continue;
-                }
-                i += 1;
-                if in_word {
-                    in_word = false;
-                    end_word(t, max, &buf, len, &mut hits);
-                }
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
-            i += c.len_utf8();
-            if crate::chars::is_alphabetic(c) || c == '’' {
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if VOTE_LETTER[b as usize] {
                 if !in_word {
                     in_word = true;
                     words += 1;
                     len = 0;
                 }
-                crate::chars::for_each_lower_byte(c, |u| {
-                    if len < buf.len() {
-                        buf[len] = u;
+                // The run of ASCII letters, found and lower-cased in
+                // one loop (what does not fit the buffer is counted).
+                let src = &bytes[i..];
+                let mut n = 0;
+                for (d, &s) in buf.get_mut(len..).unwrap_or(&mut []).iter_mut().zip(src) {
+                    let l = VOTE_LOWER[s as usize];
+                    if l == 0 {
+                        break;
                     }
-                    len += 1;
-                });
-            } else if in_word {
-                in_word = false;
-                end_word(t, max, &buf, len, &mut hits);
+                    *d = l;
+                    n += 1;
+                }
+                while src.get(n).is_some_and(|&s| VOTE_LETTER[s as usize]) {
+                    n += 1;
+                }
+                len += n;
+                i += n;
+                continue;
             }
+            i += 1;
+            if in_word {
+                in_word = false;
+                end_word(t, max, &buf, len, &mut found);
+            }
+            continue;
         }
-        if in_word {
-            end_word(t, max, &buf, len, &mut hits);
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+        i += c.len_utf8();
+        if crate::chars::is_alphabetic(c) || (CURLY && c == '’') {
+            if !in_word {
+                in_word = true;
+                words += 1;
+                len = 0;
+            }
+            crate::chars::for_each_lower_byte(c, |u| {
+                if len < buf.len() {
+                    buf[len] = u;
+                }
+                len += 1;
+            });
+        } else if in_word {
+            in_word = false;
+            end_word(t, max, &buf, len, &mut found);
         }
+    }
+    if in_word {
+        end_word(t, max, &buf, len, &mut found);
+    }
+    words
+}
+
+impl Votes {
+    pub fn of(text: &str) -> Votes {
+        let mut hits = [0u32; 32];
+        let words = each_word::<true>(text, |mut bits| {
+            while bits != 0 {
+                hits[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        });
         Votes { hits, words }
     }
 
@@ -423,6 +430,37 @@ mod tests {
             v.hits[i] = h;
         }
         assert_eq!(v.ranked(), [("ar", 5), ("cs", 5), ("en", 3), ("uk", 1)]);
+    }
+
+    #[test]
+    fn own_words_split_as_str_split() {
+        // The reference: words split at anything but letters and `'`
+        // (not `’`, which the vote keeps), lower-cased by `char`.
+        fn reference(text: &str, family: &[&'static str]) -> Vec<(&'static str, usize)> {
+            let bit = |l: &str| super::LISTS.iter().position(|(c, _)| *c == l).map_or(0, |i| 1u32 << i);
+            let any = family.iter().fold(0, |a, l| a | bit(l));
+            let mut counts: Vec<(&'static str, usize)> = family.iter().map(|l| (*l, 0)).collect();
+            for word in text.split(|c: char| !(c.is_alphabetic() || c == '\'')).filter(|w| !w.is_empty()) {
+                let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+                let mask = super::table().get(lower.as_bytes()).unwrap_or(0) & any;
+                if let Some(slot) = counts.iter_mut().find(|(l, _)| mask.count_ones() == 1 && bit(l) == mask) {
+                    slot.1 += 1;
+                }
+            }
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            counts
+        }
+        let texts = [
+            "Kommunen har nedsat en krisestab, efter at værftet i går meddelte, at det lukker. NOGLE AF DE største; noen av dem etter det.",
+            "Det er en hård dag for os alle’s sag, sa hun til pressen—og ikke mer. Ærlig talt: Øen, ÅEN.",
+            "Vláda oznámila, že ale také jsou již. Vláda tiež oznámila, že však aj sú už. İstanbul’da",
+            "",
+        ];
+        for text in texts {
+            for family in [&["da", "nb"][..], &["cs", "sk"], &["sv", "nb", "da"]] {
+                assert_eq!(super::own_words(text, family), reference(text, family), "{text} {family:?}");
+            }
+        }
     }
 
     #[test]
