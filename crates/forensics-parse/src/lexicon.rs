@@ -518,42 +518,173 @@ pub(crate) mod sets {
     pub(crate) const SOURCE_HIT: u8 = 4;
     pub(crate) const FORM_WORD_HIT: u8 = 8;
 
-    /// The combined automaton and, per pattern, the list it comes from.
-    static LINE: LazyLock<(DFA, Vec<u8>)> = LazyLock::new(|| {
+    /// The combined automaton as a flat transition table: states numbered
+    /// densely with the matching ones first, each row `stride` wide (one
+    /// entry per byte class), ids premultiplied by the stride; `hits[id /
+    /// stride]` gives the lists of the phrases ending at a matching state.
+    struct LineTable {
+        class: [u8; 256],
+        /// Rows of all states, padded to [`LINE_TABLE`] entries so that an
+        /// id plus a class, masked, needs no bounds check.
+        trans: Box<[u32; LINE_TABLE]>,
+        /// Ids below this are matching states.
+        matching: u32,
+        stride: u32,
+        start: u32,
+        hits: Vec<u8>,
+    }
+
+    /// Entries of the line automaton's table (a power of two).
+    const LINE_TABLE: usize = 1 << 17;
+
+    /// Built from aho-corasick's DFA of the phrases, whose walk asks at
+    /// every byte for a byte class, a bounds check and a special-state
+    /// test; here the table and class lookups need no bounds check.
+    static LINE: LazyLock<LineTable> = LazyLock::new(|| {
         let phrases: Vec<&str> = LINE_LISTS.iter().flat_map(|(l, _)| l.iter().copied()).collect();
-        let lists = LINE_LISTS.iter().flat_map(|(l, bit)| std::iter::repeat_n(*bit, l.len())).collect();
+        let lists: Vec<u8> = LINE_LISTS.iter().flat_map(|(l, bit)| std::iter::repeat_n(*bit, l.len())).collect();
         // The phrases are lower case: matching ASCII letters of either case
-        // in an ASCII line equals matching its lower-cased copy. No
-        // prefilter: lines are short, and the walk below visits every byte.
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            .build(&phrases)
-            .expect("static phrase list");
-        (dfa, lists)
+        // in an ASCII line equals matching its lower-cased copy.
+        let dfa = DFA::builder().ascii_case_insensitive(true).prefilter(false).build(&phrases).expect("static phrase list");
+        let start = dfa.start_state(Anchored::No).expect("unanchored start state");
+        // Every state reachable from the start, and its row over all bytes
+        // (`seen` maps a raw state id to its dense number + 1).
+        let mut seen: Vec<usize> = Vec::new();
+        let mut states = vec![start];
+        let mut rows: Vec<[usize; 256]> = Vec::new();
+        let mut k = 0;
+        while k < states.len() {
+            let mut row = [0usize; 256];
+            for (b, next) in row.iter_mut().enumerate() {
+                let n = dfa.next_state(Anchored::No, states[k], b as u8);
+                let raw = n.as_usize();
+                if seen.len() <= raw {
+                    seen.resize(raw + 1, 0);
+                }
+                if raw != start.as_usize() && seen[raw] == 0 {
+                    states.push(n);
+                    seen[raw] = states.len();
+                }
+                *next = if raw == start.as_usize() { 0 } else { seen[raw] - 1 };
+            }
+            rows.push(row);
+            k += 1;
+        }
+        // Bytes with the same column in every row share a class: columns
+        // grouped by a hash, then compared.
+        let column_hash = |b: usize| rows.iter().fold(0u64, |h, r| (h ^ r[b] as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29));
+        let mut class = [0u8; 256];
+        let mut firsts: Vec<(u64, usize)> = Vec::new();
+        for b in 0..256 {
+            let h = column_hash(b);
+            let same = |&&(fh, f): &&(u64, usize)| fh == h && rows.iter().all(|r| r[f] == r[b]);
+            let c = firsts.iter().position(|f| same(&f)).unwrap_or_else(|| {
+                firsts.push((h, b));
+                firsts.len() - 1
+            });
+            class[b] = u8::try_from(c).expect("at most 256 classes");
+        }
+        let columns = firsts;
+        let state_hits = |s: aho_corasick::automaton::StateID| {
+            if !dfa.is_match(s) {
+                return 0;
+            }
+            (0..dfa.match_len(s)).fold(0u8, |h, i| h | lists[dfa.match_pattern(s, i).as_usize()])
+        };
+        // Matching states first.
+        let mut order: Vec<usize> = (0..states.len()).collect();
+        order.sort_by_key(|&k| (!dfa.is_match(states[k]), k));
+        let mut rank = vec![0usize; states.len()];
+        for (r, &k) in order.iter().enumerate() {
+            rank[k] = r;
+        }
+        let stride = columns.len();
+        // (The lists are fixed: a failure here shows in every test run.)
+        assert!(states.len() * stride <= LINE_TABLE, "the line automaton fits its table: {} states, {stride} classes", states.len());
+        let mut trans: Box<[u32; LINE_TABLE]> = vec![0u32; LINE_TABLE].into_boxed_slice().try_into().expect("sized");
+        for (k, row) in rows.iter().enumerate() {
+            for b in 0..256 {
+                trans[rank[k] * stride + usize::from(class[b])] = (rank[row[b]] * stride) as u32;
+            }
+        }
+        let matching = order.iter().take_while(|&&k| dfa.is_match(states[k])).count();
+        let hits = order.iter().map(|&k| state_hits(states[k])).collect();
+        LineTable {
+            class,
+            trans,
+            matching: (matching * stride) as u32,
+            stride: stride as u32,
+            start: (rank[0] * stride) as u32,
+            hits,
+        }
     });
+
+    /// A walk over [`LINE`]: bytes are fed one at a time, hits gathered.
+    struct Walk<'t> {
+        t: &'t LineTable,
+        sid: u32,
+        hits: u8,
+    }
+
+    impl Walk<'_> {
+        #[inline(always)]
+        fn feed(&mut self, b: u8) {
+            let t = self.t;
+            self.sid = t.trans[(self.sid as usize + usize::from(t.class[usize::from(b)])) & (LINE_TABLE - 1)];
+            if self.sid < t.matching {
+                self.hits |= t.hits.get((self.sid / t.stride) as usize).copied().unwrap_or(0);
+            }
+        }
+
+        fn feed_all(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.feed(b);
+            }
+        }
+    }
 
     /// Which of the lists have a phrase somewhere in `lower` (a lower-cased
     /// line, or an ASCII line as it is), as `*_HIT` bits: the same answers
     /// as one `is_match` per list on the lower-cased line.
     pub(crate) fn line_hits(lower: &str) -> u8 {
-        let (dfa, lists) = &*LINE;
-        // The DFA walked byte by byte: with standard semantics every state
-        // lists all phrases ending at it, so this sees every occurrence.
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return 0 };
-        let mut hits = 0;
-        for &b in lower.as_bytes() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                for i in 0..dfa.match_len(sid) {
-                    hits |= lists[dfa.match_pattern(sid, i).as_usize()];
+        let t = &*LINE;
+        // With standard semantics every state lists all phrases ending at
+        // it, so the walk sees every occurrence.
+        let mut w = Walk { t, sid: t.start, hits: 0 };
+        w.feed_all(lower.as_bytes());
+        w.hits
+    }
+
+    /// [`line_hits`] of `line`'s lower case (`text::lowercase_into`),
+    /// lower-casing each char as it is fed instead of building the copy.
+    /// (`lowercase_into` treats a sigma by its neighbours; a sigma's bytes,
+    /// either one, lead the automaton back to its start as no phrase holds
+    /// them, so the hits are the same.)
+    pub(crate) fn line_hits_folded(line: &str) -> u8 {
+        let t = &*LINE;
+        let mut w = Walk { t, sid: t.start, hits: 0 };
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // ASCII runs fed as they are: the automaton is blind to ASCII case.
+            if b[i] < 0x80 {
+                w.feed(b[i]);
+                i += 1;
+                continue;
+            }
+            let Some(c) = line[i..].chars().next() else { break };
+            let mut enc = [0u8; 4];
+            match crate::text::lower_char(c) {
+                Some(l) => w.feed_all(l.encode_utf8(&mut enc).as_bytes()),
+                None => {
+                    for l in c.to_lowercase() {
+                        w.feed_all(l.encode_utf8(&mut enc).as_bytes());
+                    }
                 }
             }
+            i += c.len_utf8();
         }
-        hits
+        w.hits
     }
 }
 
@@ -593,6 +724,15 @@ mod tests {
             }
         }
         assert_eq!(line_hits("a quiet night in the harbour"), 0);
+        // Lower-cased as fed: the same hits as the walk over the lower-cased copy.
+        for text in [
+            "ОСТАВИТЬ КОММЕНТАРИЙ", "TOUS DROITS RÉSERVÉS", "ÜBERSETZUNG EINER MELDUNG VON X", "ΣΊΣΥΦΟΣ Source: Σ",
+            "İstanbul \u{212A}ommentar", "ŹRÓDŁO: PAP", "“Subscribe” — Källa", "日本語 via 東京", "Deixe Um Comentário",
+            "plain words only", "Ærlig ØST Åpen", "\u{1F44D} REPLY",
+        ] {
+            assert_eq!(line_hits_folded(text), line_hits(&crate::text::lowercase(text)), "{text:?}");
+        }
+        assert_ne!(line_hits_folded("ОСТАВИТЬ КОММЕНТАРИЙ") & FORM_HIT, 0);
         // The same answers as one standard search per list.
         let samples = [
             "leave a comment | subscribe to our newsletter · source: the wire",

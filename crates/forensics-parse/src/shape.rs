@@ -66,41 +66,22 @@ impl Lower<'_> {
     }
 
     /// `lexicon::sets::line_hits` of the lower-cased line (its automaton
-    /// ignores ASCII case, so a line whose only cased chars are ASCII is
-    /// searched as it is).
+    /// ignores ASCII case: an ASCII line is searched as it is, another one
+    /// lower-cased char by char as it is fed, without a copy).
     fn hits(&mut self) -> u8 {
         if let Some(h) = self.hits {
             return h;
         }
-        let h = if self.ascii || ascii_case_only(self.line) {
+        let h = if self.ascii {
             crate::lexicon::sets::line_hits(self.line)
+        } else if self.ready {
+            crate::lexicon::sets::line_hits(self.buf)
         } else {
-            crate::lexicon::sets::line_hits(self.text())
+            crate::lexicon::sets::line_hits_folded(self.line)
         };
         self.hits = Some(h);
         h
     }
-}
-
-/// Whether lower-casing `line` changes ASCII letters only: its other chars
-/// are General Punctuation (U+2000–U+206F: curly quotes, dashes, the
-/// ellipsis), which has no case. English prose is mostly such lines, and
-/// the phrase automaton, blind to ASCII case, then reads the line as it is.
-fn ascii_case_only(line: &str) -> bool {
-    let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] < 0x80 {
-            i += 1;
-            continue;
-        }
-        // E2 80 80 – E2 81 AF is U+2000 – U+206F.
-        match b.get(i..i + 3) {
-            Some([0xE2, 0x80, _]) | Some([0xE2, 0x81, 0x80..=0xAF]) => i += 3,
-            _ => return false,
-        }
-    }
-    true
 }
 
 /// The shape of `line` (a trimmed run) and its scan (word count, byte

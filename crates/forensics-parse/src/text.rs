@@ -133,6 +133,18 @@ pub(crate) fn lowercase_into(s: &str, out: &mut String) {
     }
 }
 
+/// The lower case of `c` when it is one char found without the general
+/// mapping: uncased blocks and the two-byte table of [`lowercase_into`].
+#[inline]
+pub(crate) fn lower_char(c: char) -> Option<char> {
+    if uncased(c) {
+        return Some(c);
+    }
+    let u = c as usize;
+    let mapped = if (0x80..0x800).contains(&u) { LOWER_2[u - 0x80] } else { '\0' };
+    (mapped != '\0').then_some(mapped)
+}
+
 /// Blocks without a cased character (tested against `char::to_lowercase`):
 /// General Punctuation and CJK punctuation, kana and ideographs.
 fn uncased(c: char) -> bool {
