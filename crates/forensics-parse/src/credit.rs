@@ -186,7 +186,9 @@ const OPENERS: &[&str] = &[
 pub(crate) fn credit_line(line: &str) -> Option<&str> {
     // A run opens with a visible char: the Unicode trim is needed only otherwise.
     let start = if line.as_bytes().first().is_some_and(u8::is_ascii_graphic) { line } else { line.trim_start() };
-    let head = start.trim_start_matches('(').as_bytes();
+    // ('(' is ASCII: skipped byte by byte, without the char pattern's decoding.)
+    let sb = start.as_bytes();
+    let head = &sb[sb.iter().take_while(|&&c| c == b'(').count()..];
     // The openers start with these two letters and are at least ten bytes long.
     if head.len() < 10
         || !matches!(
