@@ -460,6 +460,102 @@ pub(crate) static TEASER_HEADER_SET: Phrases = Phrases::new(TEASER_HEADERS);
 pub(crate) static SOCIAL_SET: Phrases = Phrases::new(SOCIAL);
 pub(crate) static SHARE_LABEL_SET: Phrases = Phrases::new(SHARE_LABELS);
 
+/// [`line_labels`] bits: the whole line is an entry of [`AD_LABELS`],
+/// [`TEASER_HEADERS`], [`SOCIAL`].
+pub(crate) const AD_LINE: u8 = 1;
+pub(crate) const TEASER_LINE: u8 = 2;
+pub(crate) const SOCIAL_LINE: u8 = 4;
+
+/// The lists whose entries a line may be as a whole, keyed by
+/// [`label_key`]: one hashed lookup per line instead of one search per list.
+struct LabelTable {
+    slots: Vec<Option<LabelSlot>>,
+}
+
+#[derive(Clone, Copy)]
+struct LabelSlot {
+    key: (u64, u64, usize),
+    entry: &'static str,
+    bits: u8,
+}
+
+/// Slots of [`LABELS`] (a power of two, a few times the entries).
+const LABEL_SLOTS: usize = 512;
+
+/// An ASCII phrase's length and its first and last eight bytes (fewer
+/// when shorter, overlapping when under sixteen), lower-cased eight at a
+/// time: equal keys and lengths up to sixteen bytes are equal phrases.
+fn label_key(b: &[u8]) -> (u64, u64, usize) {
+    let n = b.len();
+    let word = |s: &[u8]| s.iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c));
+    let (first, last) = if n >= 8 {
+        let load = |k: usize| b.get(k..k + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+        (load(0), load(n - 8))
+    } else if n >= 4 {
+        let load = |k: usize| b.get(k..k + 4).and_then(|w| w.try_into().ok()).map_or(0, |w| u64::from(u32::from_le_bytes(w)));
+        (load(0), load(n - 4))
+    } else {
+        (word(b), 0)
+    };
+    (ascii_lower8(first), ascii_lower8(last), n)
+}
+
+/// The ASCII lower case of eight ASCII bytes at once.
+fn ascii_lower8(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    // High bit of each byte at or above 'A', and at or above '[' (no byte
+    // of ASCII carries into the next).
+    let upper = (x + 0x3F * LO) & !(x + 0x25 * LO) & (0x80 * LO);
+    x | (upper >> 2)
+}
+
+fn label_slot(key: (u64, u64, usize)) -> usize {
+    let h = (key.0 ^ key.1.rotate_left(31) ^ key.2 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 55) as usize & (LABEL_SLOTS - 1)
+}
+
+static LABELS: std::sync::LazyLock<LabelTable> = std::sync::LazyLock::new(|| {
+    let mut slots: Vec<Option<LabelSlot>> = vec![None; LABEL_SLOTS];
+    for (list, bits) in [(AD_LABELS, AD_LINE), (TEASER_HEADERS, TEASER_LINE), (SOCIAL, SOCIAL_LINE)] {
+        // (An ASCII line is never a non-ASCII entry.)
+        for &entry in list.iter().filter(|e| e.is_ascii()) {
+            let key = label_key(entry.as_bytes());
+            let mut i = label_slot(key);
+            loop {
+                match &mut slots[i] {
+                    Some(slot) if slot.entry == entry => {
+                        slot.bits |= bits;
+                        break;
+                    }
+                    Some(_) => i = (i + 1) & (LABEL_SLOTS - 1),
+                    empty => {
+                        *empty = Some(LabelSlot { key, entry, bits });
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    LabelTable { slots }
+});
+
+/// Which of [`AD_LABELS`], [`TEASER_HEADERS`] and [`SOCIAL`] hold `line`,
+/// an ASCII line opening and ending with an ASCII letter or digit (so no
+/// list's trimming changes it), blind to ASCII case: the `*_LINE` bits.
+pub(crate) fn line_labels(line: &str) -> u8 {
+    let b = line.as_bytes();
+    let key = label_key(b);
+    let slots = &LABELS.slots;
+    let mut i = label_slot(key);
+    while let Some(slot) = &slots[i] {
+        if slot.key == key && (key.2 <= 16 || slot.entry.as_bytes().eq_ignore_ascii_case(b)) {
+            return slot.bits;
+        }
+        i = (i + 1) & (LABEL_SLOTS - 1);
+    }
+    0
+}
+
 /// Multi-phrase matchers over lower-cased lines, built once: one pass per
 /// line instead of one substring search per phrase.
 pub(crate) mod sets {
@@ -712,6 +808,22 @@ mod tests {
         assert!(AD_LABEL_SET.contains(" Advertisement "));
         assert!(TEASER_HEADER_SET.contains("À LIRE AUSSI"));
         assert!(!SOCIAL_SET.contains("Face"));
+        // The hashed whole-line lookup answers as the three lists' lookups.
+        let every: Vec<&str> = [AD_LABELS, TEASER_HEADERS, SOCIAL, SHARE_LABELS, FORM_WORDS, PROMO_PHRASES].concat();
+        for p in every.iter().filter(|p| p.is_ascii()) {
+            for q in [p.to_string(), p.to_uppercase(), format!("{p}s"), format!("x{p}"), p[..p.len() - 1].to_string(), format!("{p} {p}")] {
+                let b = q.as_bytes();
+                if b.is_empty() || !b[0].is_ascii_alphanumeric() || !b[b.len() - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                let want = u8::from(AD_LABEL_SET.contains_ascii(&q)) * AD_LINE
+                    | u8::from(TEASER_HEADER_SET.contains_ascii(&q)) * TEASER_LINE
+                    | u8::from(SOCIAL_SET.contains_ascii(&q)) * SOCIAL_LINE;
+                assert_eq!(line_labels(&q), want, "{q:?}");
+            }
+        }
+        assert_eq!(line_labels("Related Posts"), TEASER_LINE);
+        assert_eq!(line_labels("ADVERTISEMENT"), AD_LINE);
         // The ASCII lookup and the bucketed comparison give the general answers.
         for (set, list) in [(&AD_LABEL_SET, AD_LABELS), (&TEASER_HEADER_SET, TEASER_HEADERS), (&SOCIAL_SET, SOCIAL), (&SHARE_LABEL_SET, SHARE_LABELS)] {
             for p in list {

@@ -1,7 +1,9 @@
 //! The shape of one run of text, judged alone; `layout` adds the context.
 
 use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line_lower};
-use crate::lexicon::{AD_LABEL_SET, Phrases, SHARE_LABEL_SET, SHARE_LABELS, SOCIAL, SOCIAL_SET, TEASER_HEADER_SET};
+use crate::lexicon::{
+    AD_LABEL_SET, AD_LINE, Phrases, SHARE_LABEL_SET, SHARE_LABELS, SOCIAL, SOCIAL_LINE, SOCIAL_SET, TEASER_HEADER_SET, TEASER_LINE,
+};
 use crate::meta::{MetaLine, segments};
 use crate::scan::Scan;
 
@@ -103,11 +105,21 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     let label = line.len() <= 48;
     // (Slices of an ASCII line are looked up as ASCII: the inlined test.)
     let lookup = |set: &Phrases, p: &str| if scan.is_ascii() { set.contains_ascii(p) } else { set.contains(p) };
-    if label && lookup(&AD_LABEL_SET, trim_non_alnum(line)) {
+    let alnum_end = line.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
+    // An ASCII label line with a letter or digit at both ends is what every
+    // whole-line list looks up: one hashed lookup answers them all.
+    let plain = label && scan.is_ascii() && alnum_end && line.as_bytes()[0].is_ascii_alphanumeric();
+    let labels = if plain { crate::lexicon::line_labels(line) } else { 0 };
+    if label && if plain { labels & AD_LINE != 0 } else { lookup(&AD_LABEL_SET, trim_non_alnum(line)) } {
         return Shape::AdLabel;
     }
-    let alnum_end = line.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
-    if label && lookup(&TEASER_HEADER_SET, if alnum_end { line } else { line.trim_end_matches([':', '.', '»', '›', '>', ' ']) }) {
+    if label
+        && if plain {
+            labels & TEASER_LINE != 0
+        } else {
+            lookup(&TEASER_HEADER_SET, if alnum_end { line } else { line.trim_end_matches([':', '.', '»', '›', '>', ' ']) })
+        }
+    {
         return Shape::TeaserHeader;
     }
     let mut lower = Lower { line, ascii: scan.is_ascii(), buf, ready: false, hits: None };
@@ -126,7 +138,7 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
         let (names, kinds) = crate::credit::credit_line_names(line, inner).into_iter().unzip();
         return Shape::CreditLine(names, kinds);
     }
-    if short && (is_share(line, scan, &mut lower) || is_rating(line, scan)) {
+    if short && (is_share(line, scan, plain.then_some(labels), &mut lower) || is_rating(line, scan)) {
         return Shape::Share;
     }
     if short && is_form_field(line, words, &mut lower) {
@@ -191,14 +203,19 @@ fn trim_non_alnum(line: &str) -> &str {
     line[start..end].trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-fn is_share(line: &str, scan: &Scan, lower: &mut Lower) -> bool {
+/// `labels`: the line's [`crate::lexicon::line_labels`], when it was looked up.
+fn is_share(line: &str, scan: &Scan, labels: Option<u8>, lower: &mut Lower) -> bool {
     // A share bar scraped one network per line: "Facebook", "Twitter" (no
     // entry has over two words, and lower-casing keeps the word count).
     // An ASCII line lower-cases byte for byte: it is looked up as it is.
     let ascii = scan.is_ascii();
     if scan.words <= 2 {
         if ascii {
-            if line.len() >= 4 && SOCIAL_SET.contains_ascii(line) {
+            let social = match labels {
+                Some(l) => l & SOCIAL_LINE != 0,
+                None => SOCIAL_SET.contains_ascii(line),
+            };
+            if line.len() >= 4 && social {
                 return true;
             }
         } else {
