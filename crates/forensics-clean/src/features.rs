@@ -405,6 +405,10 @@ fn is_unspaced(c: char) -> bool {
 }
 
 pub(crate) fn starts_with_bullet(text: &str) -> bool {
+    // (Most blocks open with a letter: no trim, no decoding.)
+    if text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     let t = text.trim_start();
     let mut chars = t.chars();
     match chars.next() {
