@@ -2,7 +2,7 @@
 
 use crate::credit::{Found, copyright_holder, credit_line, photo_credit, source_line_lower};
 use crate::lexicon::{
-    AD_LABEL_SET, AD_LINE, Phrases, SHARE_LABEL_SET, SHARE_LABELS, SOCIAL, SOCIAL_LINE, SOCIAL_SET, TEASER_HEADER_SET, TEASER_LINE,
+    AD_LABEL_SET, AD_LINE, Phrases, SHARE_LABEL_SET, SOCIAL, SOCIAL_LINE, SOCIAL_SET, TEASER_HEADER_SET, TEASER_LINE,
 };
 use crate::meta::{MetaLine, segments};
 use crate::scan::Scan;
@@ -226,11 +226,13 @@ fn is_share(line: &str, scan: &Scan, labels: Option<u8>, lower: &mut Lower) -> b
         }
     }
     if scan.has(b':') {
-        let shared = if ascii {
-            line.split_once(':').is_some_and(|(label, _)| SHARE_LABEL_SET.contains_ascii(label))
-        } else {
-            lower.text().split_once(':').is_some_and(|(label, _)| SHARE_LABELS.contains(&label.trim()))
-        };
+        // The label before the colon is looked up as written, blind to case:
+        // lower-casing neither makes nor moves a colon, so this is the label
+        // of the lower-cased line (a sigma before the colon may lower-case
+        // differently alone, and no label holds one).
+        let shared = line.split_once(':').is_some_and(|(label, _)| {
+            if ascii { SHARE_LABEL_SET.contains_ascii(label) } else { SHARE_LABEL_SET.contains(label) }
+        });
         if shared {
             return true;
         }
@@ -257,9 +259,10 @@ fn is_share(line: &str, scan: &Scan, labels: Option<u8>, lower: &mut Lower) -> b
         }
         return mostly_social(ascii_tokens(line).map(|t| t.len() <= SOCIAL_MAX && SOCIAL_SET.contains_ascii(t)), seps + 1);
     }
-    let l = lower.text();
-    let tokens = l.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty());
-    mostly_social(tokens.map(|t| SOCIAL.contains(&t)), usize::MAX)
+    // Tokens split from the line as written and looked up blind to case,
+    // as the colon label above: no lower-cased copy of the whole line.
+    let tokens = line.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty());
+    mostly_social(tokens.map(|t| SOCIAL_SET.contains(t)), usize::MAX)
 }
 
 /// The trimmed, non-empty tokens of an ASCII line between `|`, `[`, `]`
