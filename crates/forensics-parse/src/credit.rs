@@ -183,7 +183,18 @@ const OPENERS: &[&str] = &[
 ];
 
 /// "(Reporting by X; Editing by Y)": the credit line's inner text.
+/// Most lines open with a visible ASCII byte no opener (or paren) starts
+/// with: that test is inlined at each call, the rest is not.
+#[inline]
 pub(crate) fn credit_line(line: &str) -> Option<&str> {
+    match line.as_bytes().first() {
+        Some(&c) if c.is_ascii_graphic() && !matches!(c.to_ascii_lowercase(), b'(' | b'r' | b'a' | b'w' | b'e' | b'c' | b'm') => None,
+        _ => credit_line_rest(line),
+    }
+}
+
+#[inline(never)]
+fn credit_line_rest(line: &str) -> Option<&str> {
     // A run opens with a visible char: the Unicode trim is needed only otherwise.
     let start = if line.as_bytes().first().is_some_and(u8::is_ascii_graphic) { line } else { line.trim_start() };
     // ('(' is ASCII: skipped byte by byte, without the char pattern's decoding.)
