@@ -454,6 +454,11 @@ pub(crate) fn is_news_org(fillers: &str, written: &str, name: &str) -> bool {
 /// "Source: Global Dispatch Agency (GDA)", "Quelle: X, aus dem Englischen",
 /// "via Fallowmere Ledger", "Reblogged from X": the named source.
 pub(crate) fn source_line(line: &str) -> Option<Found> {
+    // Every source line holds a label in its lower case: the line automaton
+    // tells without a lower-cased copy (most lines hold none).
+    if crate::lexicon::sets::line_hits_folded(line) & crate::lexicon::sets::SOURCE_HIT == 0 {
+        return None;
+    }
     source_line_lower(line, &line.to_lowercase())
 }
 
