@@ -760,25 +760,46 @@ pub(crate) mod sets {
         let t = &*LINE;
         let mut w = Walk { t, sid: t.start, hits: 0 };
         let b = line.as_bytes();
+        let lower_2 = crate::text::lower_2();
         let mut i = 0;
         while i < b.len() {
-            // ASCII runs fed as they are: the automaton is blind to ASCII case.
-            if b[i] < 0x80 {
-                w.feed(b[i]);
+            // ASCII fed as it is: the automaton is blind to ASCII case.
+            let c = b[i];
+            if c < 0x80 {
+                w.feed(c);
                 i += 1;
                 continue;
             }
-            let Some(c) = line[i..].chars().next() else { break };
+            // General Punctuation (E2 80 80 – E2 81 AF: curly quotes,
+            // dashes) has no case: fed as it is.
+            if c == 0xE2 && matches!(b.get(i + 1..i + 3), Some([0x80, _] | [0x81, 0x80..=0xAF])) {
+                w.feed_all(&b[i..i + 3]);
+                i += 3;
+                continue;
+            }
+            // Two-byte chars from the table, decoded from their bytes.
+            if (0xC2..=0xDF).contains(&c)
+                && let Some(&n) = b.get(i + 1)
+            {
+                let mapped = lower_2[((usize::from(c & 0x1F) << 6) | usize::from(n & 0x3F)) - 0x80];
+                if mapped != '\0' {
+                    let mut enc = [0u8; 4];
+                    w.feed_all(mapped.encode_utf8(&mut enc).as_bytes());
+                    i += 2;
+                    continue;
+                }
+            }
+            let Some(ch) = line[i..].chars().next() else { break };
             let mut enc = [0u8; 4];
-            match crate::text::lower_char(c) {
+            match crate::text::lower_char(ch) {
                 Some(l) => w.feed_all(l.encode_utf8(&mut enc).as_bytes()),
                 None => {
-                    for l in c.to_lowercase() {
+                    for l in ch.to_lowercase() {
                         w.feed_all(l.encode_utf8(&mut enc).as_bytes());
                     }
                 }
             }
-            i += c.len_utf8();
+            i += ch.len_utf8();
         }
         w.hits
     }

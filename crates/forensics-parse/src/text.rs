@@ -165,6 +165,12 @@ static LOWER_2: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
         .collect()
 });
 
+/// The two-byte lower-case table of [`lowercase_into`], indexed by code
+/// point - 0x80 (NUL: look the char up).
+pub(crate) fn lower_2() -> &'static [char] {
+    &LOWER_2
+}
+
 /// [`lowercase_into`] a new string.
 pub(crate) fn lowercase(s: &str) -> String {
     let mut out = String::new();
