@@ -126,9 +126,9 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     if short && words <= 20 && lower.hits() & FORM_HIT != 0 {
         return Shape::Form;
     }
-    // "©" is C2 A9 in UTF-8: every copyright line opens with one of these bytes.
+    // Every copyright line opens with one of the holder grammar's prefixes.
     if short
-        && matches!(crate::text::trim_start(line).as_bytes().first(), Some(b'(' | b'C' | b'c' | 0xC2))
+        && matches!(crate::text::trim_start(line).as_bytes(), [b'(', b'c' | b'C', b')', ..] | [0xC2, 0xA9, ..] | [b'C' | b'c', b'o' | b'O', ..])
         && let Some(holder) = copyright_holder(line)
     {
         let chrome = line.contains(['|', '·']) || lower.text().contains("privacy") || lower.text().contains("terms");
@@ -430,14 +430,35 @@ fn is_counter(line: &str) -> bool {
     // eight bytes, so any other rest answers no.
     let mut rest = [0u8; 8];
     let mut n = 0;
-    for c in line.chars().filter(|c| !c.is_ascii_digit() && !" %.,/★☆+-".contains(*c)) {
-        let mut lower = c.to_lowercase();
-        // (The Kelvin sign lower-cases to an ASCII "k".)
-        let (Some(l), None) = (lower.next(), lower.next()) else { return false };
-        if !l.is_ascii() || n == rest.len() {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII bytes lower-cased as bytes; other chars decoded.
+        let l = if b[i] < 0x80 {
+            i += 1;
+            let c = b[i - 1];
+            if c.is_ascii_digit() || b" %.,/+-".contains(&c) {
+                continue;
+            }
+            c.to_ascii_lowercase()
+        } else {
+            let Some(c) = line[i..].chars().next() else { break };
+            i += c.len_utf8();
+            if c == '★' || c == '☆' {
+                continue;
+            }
+            let mut lower = c.to_lowercase();
+            // (The Kelvin sign lower-cases to an ASCII "k".)
+            let (Some(l), None) = (lower.next(), lower.next()) else { return false };
+            if !l.is_ascii() {
+                return false;
+            }
+            l as u8
+        };
+        if n == rest.len() {
             return false;
         }
-        rest[n] = l as u8;
+        rest[n] = l;
         n += 1;
     }
     let rest = &rest[..n];
@@ -446,6 +467,30 @@ fn is_counter(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counter_matches_the_char_walk() {
+        fn by_chars(line: &str) -> bool {
+            if line.len() > 24 || !line.bytes().any(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            let rest: Option<String> = line
+                .chars()
+                .filter(|c| !c.is_ascii_digit() && !" %.,/★☆+-".contains(*c))
+                .map(|c| {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(l), None) if l.is_ascii() => Some(l),
+                        _ => None,
+                    }
+                })
+                .collect();
+            rest.is_some_and(|r| r.len() <= 8 && (r.is_empty() || ["star", "stars", "votes", "vote", "likes", "comments"].contains(&r.as_str())))
+        }
+        for s in ["0 %", "5 Star", "5 STARS", "12 votes", "3\u{212A}", "★★★ 4", "1,204 Comments", "12 comments!", "4/5", "2 Likes ☆", "9 é", "7 vote", "1 2 3", "x1", "42", "5 Sterne"] {
+            assert_eq!(super::is_counter(s), by_chars(s), "{s:?}");
+        }
+    }
+
     #[test]
     fn trim_non_alnum_matches_the_char_walk() {
         for s in ["", "--", "Ad", "«Реклама»", " (advertisement) ", "“Anzeige”.", "…x…", "¡Hola!", "Дом.", "9 –", "é", "[ ]"] {
