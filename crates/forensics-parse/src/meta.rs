@@ -114,8 +114,16 @@ impl<'a> Iterator for Segments<'a> {
     }
 }
 
-/// Whether `segments` could split `line` at all, given its [`Scan`].
+/// Whether `segments` could split `line` at all, given its [`Scan`]. Most
+/// lines hold no byte of any separator: that test is inlined at each call.
+#[inline]
 pub(crate) fn has_separator_scanned(line: &str, scan: &Scan) -> bool {
+    use crate::scan::bits;
+    scan.has_any(const { bits(b"|-\xB7\xBB\xA6\xA2\xBA\xB1\x93\x94") }) && has_separator_rest(line, scan)
+}
+
+#[inline(never)]
+fn has_separator_rest(line: &str, scan: &Scan) -> bool {
     use crate::scan::bits;
     // Each separator holds a byte the scan tracks: `|`, `-`, or the last
     // byte of `·` B7, `•` A2, `»` BB, `›` BA, `⏱` B1, `¦` A6, `–` 93, `—` 94.
