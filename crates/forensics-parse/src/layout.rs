@@ -245,12 +245,12 @@ fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mu
     // could be the headline.
     let any_plain = units[..zone]
         .iter()
-        .any(|u| matches!(u.shape, Shape::Title) && u.kind == BlockKind::Other && u.words >= 2 && caps_name(u.text).is_none());
+        .any(|u| matches!(u.shape, Shape::Title) && u.kind == BlockKind::Other && u.words >= 2 && !is_caps_name(u.text));
     let is_candidate = |u: &Unit| {
         matches!(u.shape, Shape::Title)
             && u.kind == BlockKind::Other
             && u.words >= 2
-            && (!any_plain || caps_name(u.text).is_none())
+            && (!any_plain || !is_caps_name(u.text))
     };
     let headline = fixed.or_else(|| {
         let first_meta = units[..zone].iter().position(|u| {
@@ -293,19 +293,26 @@ fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mu
 /// "VLADIMIR ISACHENKOV" → "Vladimir Isachenkov": 2–4 words of capitals,
 /// no digits, no function words (which mark a site name: "THE LEDGER").
 fn caps_name(s: &str) -> Option<String> {
+    is_caps_name(s).then(|| s.split_whitespace().map(title_case).collect::<Vec<_>>().join(" "))
+}
+
+/// Whether [`caps_name`] finds a name, without building it (most callers
+/// ask only that).
+fn is_caps_name(s: &str) -> bool {
     // Lower-case letters and digits are never upper case: most lines stop here.
-    if s.bytes().any(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-        return None;
+    if s.len() > 48 || s.bytes().any(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return false;
     }
-    let ws: Vec<&str> = s.split_whitespace().collect();
     let function = ["THE", "OF", "AND", "DE", "LA", "LE", "DER", "DIE", "DAS", "EL", "NEWS", "DAILY", "TIMES", "POST"];
-    let ok = (2..=4).contains(&ws.len())
-        && s.len() <= 48
-        && ws.iter().all(|w| {
-            w.chars().all(|c| c.is_uppercase() || "-'’.".contains(c)) && w.chars().any(char::is_uppercase)
-        })
-        && !ws.iter().any(|w| function.contains(w));
-    ok.then(|| ws.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" "))
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += 1;
+        let capitals = w.chars().all(|c| c.is_uppercase() || "-'’.".contains(c)) && w.chars().any(char::is_uppercase);
+        if n > 4 || !capitals || function.contains(&w) {
+            return false;
+        }
+    }
+    n >= 2
 }
 
 fn title_case(w: &str) -> String {
