@@ -360,9 +360,9 @@ impl Phrases {
     }
 
     /// The entries opening with byte `first`.
-    fn opening_with(&self, first: u8) -> impl Iterator<Item = &'static [u8]> + '_ {
+    fn opening_with(&self, first: u8) -> impl Iterator<Item = &'static str> + '_ {
         let f = usize::from(first);
-        self.by_first[usize::from(self.from[f])..usize::from(self.from[f + 1])].iter().map(|&k| self.list[usize::from(k)].as_bytes())
+        self.by_first[usize::from(self.from[f])..usize::from(self.from[f + 1])].iter().map(|&k| self.list[usize::from(k)])
     }
 
     const fn bit(len: usize) -> u64 {
@@ -405,7 +405,7 @@ impl Phrases {
         }
         let f = f.to_ascii_lowercase();
         self.lens[usize::from(f)] & self.ends[usize::from(l.to_ascii_lowercase())] & Phrases::bit(b.len()) != 0
-            && self.opening_with(f).any(|w| w.eq_ignore_ascii_case(b))
+            && self.opening_with(f).any(|w| w.as_bytes().eq_ignore_ascii_case(b))
     }
 
     #[inline(never)]
@@ -448,10 +448,12 @@ impl Phrases {
             // ASCII keeps its length when lower-cased, and the entries are
             // lower case: an ASCII-case-blind comparison is the same test.
             let p = p.as_bytes();
-            return self.may_hold(first, p) && self.opening_with(first).any(|w| w.eq_ignore_ascii_case(p));
+            return self.may_hold(first, p) && self.opening_with(first).any(|w| w.as_bytes().eq_ignore_ascii_case(p));
         }
-        let p = crate::text::lowercase(p);
-        p.as_bytes().first().is_some_and(|&f| self.may_hold(f, p.as_bytes()) && self.opening_with(f).any(|w| w == p.as_bytes()))
+        // Compared char by char with the entries opening with the lower-cased
+        // first char's byte, without a lower-cased copy (only a sigma lower-
+        // cases by its neighbours, and no entry holds Greek).
+        self.opening_with(first).any(|w| p.chars().flat_map(char::to_lowercase).eq(w.chars()))
     }
 }
 
