@@ -195,21 +195,25 @@ pub(crate) fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
-/// Whether `b` holds a run of exactly four ASCII digits from 1900 to 2100:
-/// [`year`] always starts after a non-digit and ends before one.
-fn has_year_run(b: &[u8]) -> bool {
+/// Where the last run of exactly four ASCII digits from 1900 to 2100 in
+/// `b` starts: [`year`] always starts after a non-digit and ends before one.
+fn last_year_run(b: &[u8]) -> Option<usize> {
     let mut run = 0;
+    let mut last = None;
     for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_digit() {
             run += 1;
             continue;
         }
         if run == 4 && in_year_range(&b[i - 4..i]) {
-            return true;
+            last = Some(i - 4);
         }
         run = 0;
     }
-    run == 4 && in_year_range(&b[b.len() - 4..])
+    if run == 4 && in_year_range(&b[b.len() - 4..]) {
+        last = Some(b.len() - 4);
+    }
+    last
 }
 
 fn in_year_range(d: &[u8]) -> bool {
@@ -225,21 +229,33 @@ pub(crate) fn date(i: &str) -> Res<'_, PartialDate> {
 /// boundaries, with its byte range in `s`. Linear in `s`: each attempt reads
 /// a bounded prefix except for one word, and attempts start only at words.
 pub(crate) fn find_date(s: &str) -> Option<(PartialDate, usize, usize)> {
-    // Every date form holds a year: a run of exactly four digits.
-    if !has_year_run(s.as_bytes()) {
-        return None;
-    }
+    // Every date form holds a year: a run of exactly four digits, at or
+    // after the date's start.
+    let last_year = last_year_run(s.as_bytes())?;
     for (i, c) in word_starts(s) {
-        // A date opens with a digit or a month word: test the word once
-        // here instead of in each month-first grammar.
-        if !c.is_ascii_digit() {
+        if i > last_year {
+            break;
+        }
+        // A date opens with a digit or a month word, and the length of a
+        // digit run tells which grammars can match (the others of
+        // [`date`] fail on their first part): four digits a year (ISO),
+        // one or two a day, any other count none.
+        let parsed = if c.is_ascii_digit() {
+            match s.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count() {
+                4 => iso(&s[i..]),
+                1 | 2 => alt((numeric_dmy, text_dmy)).parse(&s[i..]),
+                _ => continue,
+            }
+        } else {
+            // The month word tested once here instead of in each grammar.
             let word = &s[i..];
             let n = word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len());
             if n == 0 || month_of(&word[..n]).is_none() {
                 continue;
             }
-        }
-        let Ok((rest, d)) = date(&s[i..]) else { continue };
+            alt((text_mdy, text_my)).parse(&s[i..])
+        };
+        let Ok((rest, d)) = parsed else { continue };
         let end = s.len() - rest.len();
         let mut next = rest.chars();
         let ok = match next.next() {

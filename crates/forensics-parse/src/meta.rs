@@ -461,7 +461,18 @@ fn opens_with_byline_label_rest(seg: &str) -> bool {
 /// "By Jane Roe", "Par Julien Marchetti", "Von Katrin Hollweg", "by metro_mira":
 /// the name and where the text after it starts.
 pub(crate) fn byline(seg: &str) -> Option<(&str, usize)> {
-    for label in BYLINE_LABELS {
+    // An ASCII first letter can only open the labels starting with it (as
+    // listed, or in lower case for a capital): only those are tried, in
+    // list order.
+    let all = u32::MAX >> (32 - BYLINE_LABELS.len());
+    let cands = match seg.as_bytes().first() {
+        Some(&b0) if b0.is_ascii() => BYLINE_FIRST[usize::from(b0)] | BYLINE_FIRST[usize::from(b0.to_ascii_lowercase())],
+        _ => all,
+    };
+    for (k, label) in BYLINE_LABELS.iter().enumerate() {
+        if cands >> k & 1 == 0 {
+            continue;
+        }
         let Some(rest) = strip_label(seg, label) else { continue };
         let Ok((rest, _)) = sp(rest) else {
             if !label.ends_with(':') {
