@@ -329,7 +329,16 @@ pub(crate) fn words(s: &str) -> usize {
 }
 
 fn starts_with_label(seg: &str, labels: &[&str]) -> bool {
+    // The labels are lower case: an ASCII first byte must be a label's
+    // first byte in lower case (a non-ASCII one is tested as before).
+    let first = seg.as_bytes().first().copied();
     labels.iter().any(|l| {
+        if let Some(f) = first
+            && f.is_ascii()
+            && f.to_ascii_lowercase() != l.as_bytes()[0]
+        {
+            return false;
+        }
         let n = l.len();
         seg.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(l) || lower_eq(h, l))
             && !seg[n..].starts_with(char::is_alphanumeric)
@@ -344,9 +353,15 @@ pub(crate) fn date_label(i: &str) -> IResult<&str, bool> {
     let Some(first) = i.chars().next().filter(|c| c.is_alphabetic()) else {
         return Err(fail());
     };
-    // Most segments open with a letter no label starts with.
+    // Most segments open with a letter no label starts with (an ASCII one
+    // looked up in a table of the labels' first bytes).
     let first = first.to_lowercase().next().unwrap_or(first);
-    if !UPDATE_LABELS.iter().chain(DATE_LABELS).any(|l| l.starts_with(first)) {
+    let opens = if first.is_ascii() {
+        DATE_LABEL_FIRST[first as usize]
+    } else {
+        UPDATE_LABELS.iter().chain(DATE_LABELS).any(|l| l.starts_with(first))
+    };
+    if !opens {
         return Err(fail());
     }
     // A label equal to the lower-cased head starts with `first`: only those
@@ -372,6 +387,21 @@ pub(crate) fn date_label(i: &str) -> IResult<&str, bool> {
     }
     Err(fail())
 }
+
+/// Per ASCII byte: a date or update label starts with it.
+const DATE_LABEL_FIRST: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut k = 0;
+    while k < UPDATE_LABELS.len() + DATE_LABELS.len() {
+        let l = if k < UPDATE_LABELS.len() { UPDATE_LABELS[k] } else { DATE_LABELS[k - UPDATE_LABELS.len()] };
+        let b0 = l.as_bytes()[0];
+        if b0 < 128 {
+            t[b0 as usize] = true;
+        }
+        k += 1;
+    }
+    t
+};
 
 /// `h.to_lowercase() == l` for a label `l`, without allocating: ASCII
 /// folding for ASCII `h`, else char by char (the labels hold no sigma,
