@@ -118,7 +118,7 @@ pub fn is_alphabetic(c: char) -> bool {
 
 /// Whether `c`'s lower case differs from `c`, by table in the BMP.
 #[inline]
-fn lowers(c: char) -> bool {
+pub fn lowers(c: char) -> bool {
     let cp = c as u32;
     if cp < 0x10000 {
         word(&BMP.lowers, cp) >> (cp & 63) & 1 != 0
@@ -143,6 +143,74 @@ fn lower2() -> &'static [char; 0x780] {
             };
         }
         t
+    })
+}
+
+/// A letter or digit, in [`two_byte`].
+pub const TWO_ALNUM: u32 = 1 << 31;
+/// Its lower case is not one two-byte character (U+0130 only), in [`two_byte`].
+pub const TWO_SLOW: u32 = 1 << 30;
+
+/// The two-byte characters (U+0080..U+07FF) by code point less 0x80, for
+/// scanners that walk their bytes: [`TWO_ALNUM`], [`TWO_SLOW`], and the
+/// lower case's code point in the low sixteen bits.
+pub fn two_byte() -> &'static [u32; 0x780] {
+    static T: std::sync::OnceLock<[u32; 0x780]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = [0u32; 0x780];
+        for (k, slot) in t.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(0x80 + k as u32) else { continue };
+            let lower = lower2().get(k).copied().filter(|l| (0x80..0x800).contains(&(*l as u32)));
+            let alnum = if c.is_alphanumeric() { TWO_ALNUM } else { 0 };
+            *slot = alnum | lower.map_or(TWO_SLOW, |l| l as u32);
+        }
+        t
+    })
+}
+
+/// If a letter or digit starts at byte `i` of `text`, appends its lower
+/// case to `out` and returns its length. Two- and three-byte characters
+/// are read from their bytes and the tables, without a `char` round trip
+/// through the standard library's case search (most of a word's cost on
+/// Cyrillic, Greek or CJK pages).
+#[inline]
+pub fn push_lower_alnum(text: &str, i: usize, out: &mut Vec<u8>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        return (ASCII[b0 as usize] & ALNUM != 0).then(|| {
+            out.push(b0.to_ascii_lowercase());
+            1
+        });
+    }
+    if (0xC2..0xE0).contains(&b0) {
+        let b1 = *bytes.get(i + 1)?;
+        let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+        let e = two_byte().get(cp as usize - 0x80).copied().unwrap_or(0);
+        if e & TWO_ALNUM == 0 {
+            return None;
+        }
+        if e & TWO_SLOW == 0 {
+            let l = e & 0xFFFF;
+            out.extend_from_slice(&[0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8]);
+            return Some(2);
+        }
+    } else if (0xE0..0xF0).contains(&b0) {
+        let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
+        let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        let c = char::from_u32(cp)?;
+        if !is_alphanumeric(c) {
+            return None;
+        }
+        if !lowers(c) {
+            out.extend_from_slice(&[b0, b1, b2]);
+            return Some(3);
+        }
+    }
+    let (c, len) = decode(text, i)?;
+    is_alphanumeric(c).then(|| {
+        push_lower(out, c);
+        len
     })
 }
 
@@ -232,6 +300,21 @@ mod tests {
             assert_eq!(got, c.to_lowercase().collect::<String>().into_bytes(), "{:x}", c as u32);
             if let Some(l) = lower_single(c) {
                 assert!(c.to_lowercase().eq(std::iter::once(l)), "{:x}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn lower_alnum_from_bytes_is_std() {
+        for c in (0..0x11000u32).chain(0x1F600..0x1F700).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            let mut got = Vec::new();
+            let len = push_lower_alnum(&text, 0, &mut got);
+            if c.is_alphanumeric() {
+                assert_eq!(len, Some(c.len_utf8()), "{:x}", c as u32);
+                assert_eq!(got, c.to_lowercase().collect::<String>().into_bytes(), "{:x}", c as u32);
+            } else {
+                assert_eq!((len, got.len()), (None, 0), "{:x}", c as u32);
             }
         }
     }

@@ -195,21 +195,7 @@ fn word_grams(text: &str, out: &mut Vec<u64>) {
         }
         // A word with other characters than ASCII: lower-cased into `word`.
         word.clear();
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !alnum(b) {
-                    break;
-                }
-                word.push(b.to_ascii_lowercase());
-                i += 1;
-                continue;
-            }
-            let (c, len) = chars::decode(text, i).unwrap_or(('\u{FFFD}', 1));
-            if !chars::is_alphanumeric(c) {
-                break;
-            }
-            chars::push_lower(&mut word, c);
+        while let Some(len) = chars::push_lower_alnum(text, i, &mut word) {
             i += len;
         }
         push(crate::table::hash(&word));
