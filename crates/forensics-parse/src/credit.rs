@@ -165,7 +165,7 @@ pub(crate) fn short_name(name: &str) -> String {
         }
     }
     for sep in [" – ", " - ", " — "] {
-        if let Some((head, tail)) = name.split_once(sep) {
+        if let Some((head, tail)) = crate::text::find(name, sep).map(|p| (&name[..p], &name[p + sep.len()..])) {
             if is_acronym(head.trim()) {
                 return canonical_agency(head.trim());
             }
@@ -317,7 +317,7 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     let head = rest.split(['|', '·', '.']).next().unwrap_or(rest);
     let head = ["Tous droits", "All rights", "All Rights", "Alle Rechte", "Todos los", "Todos os", "Tutti i"]
         .iter()
-        .fold(head, |h, stop| h.split(stop).next().unwrap_or(h));
+        .fold(head, |h, stop| crate::text::find(h, stop).map_or(h, |p| &h[..p]));
     // Drop years ("2025", "2020-2025"), keep the rest, dashes included:
     // "AAN – Agência Atlântica de Notícias" still yields its acronym.
     let words: Vec<&str> = head

@@ -245,7 +245,7 @@ pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Opt
                 m.date = Some((d, (off + s, off + e)));
             }
             // "Posted on 04/06/2025 by fossilfan_mo"
-            if let Some(p) = seg.find(" by ").or_else(|| seg.find(" par ")).or_else(|| seg.find(" por "))
+            if let Some(p) = [" by ", " par ", " por "].iter().find_map(|l| crate::text::find(seg, l))
                 && let Some((name, _)) = byline(&seg[p + 1..])
             {
                 record_author(&mut m, name, off + p + 1 + (name.as_ptr() as usize - seg[p + 1..].as_ptr() as usize));
@@ -522,7 +522,7 @@ fn name_at<'a>(seg: &'a str, rest: &'a str, any_handle: bool) -> Option<(&'a str
     let start = seg.len() - rest.len();
     let end_rel = rest.find([',', '(', '|', ';']).unwrap_or(rest.len());
     let name = rest[..end_rel].trim_end();
-    let name = name.split(" - ").next().unwrap_or(name).trim_end();
+    let name = crate::text::find(name, " - ").map_or(name, |p| &name[..p]).trim_end();
     if name.is_empty() || name.len() > 60 || words(name) > 6 {
         return None;
     }

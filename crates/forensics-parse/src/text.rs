@@ -59,6 +59,16 @@ pub(crate) fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
+/// `h.find(pat)` for the short lines and names searched here: candidates
+/// from a byte search for the pattern's first byte (a valid UTF-8 pattern
+/// matching bytes starts on a char boundary), without the general
+/// searcher's set-up per call.
+pub(crate) fn find(h: &str, pat: &str) -> Option<usize> {
+    let (hb, pb) = (h.as_bytes(), pat.as_bytes());
+    let &first = pb.first()?;
+    memchr::memchr_iter(first, hb).find(|&p| hb[p..].starts_with(pb))
+}
+
 /// The longest prefix of `s` of at most `max` bytes, on a char boundary.
 pub(crate) fn prefix(s: &str, max: usize) -> &str {
     if s.len() <= max {
@@ -191,6 +201,9 @@ mod tests {
             assert_eq!(super::trim_start(s), s.trim_start(), "{s:?}");
             assert_eq!(super::trim_end(s), s.trim_end(), "{s:?}");
             assert_eq!(super::trim(s), s.trim(), "{s:?}");
+        }
+        for (h, p) in [("a - b - c", " - "), ("x", ""), ("", " by "), ("Posted by me", " by "), ("ÄÖ – Ü", " – "), ("aaab", "ab"), ("by", " by ")] {
+            assert_eq!(super::find(h, p), if p.is_empty() { None } else { h.find(p) }, "{h:?} {p:?}");
         }
         for c in (0x2000u32..0x2070).chain(0x3000..0xA000).filter_map(char::from_u32) {
             assert!(super::uncased(c) && c.to_lowercase().eq([c]), "{:x}", c as u32);
