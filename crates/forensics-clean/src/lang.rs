@@ -103,6 +103,33 @@ fn own_letter_language(sample: &str) -> Option<&'static str> {
     own.filter(|&(_, n)| n >= 3 && n * 250 >= letters).map(|(code, _)| code)
 }
 
+/// Listed languages that put few of their words on a stopword list
+/// (Turkish attaches to the word what others write apart: about 11 % of
+/// the words of a Turkish news page are on its list, 9 % of a paragraph,
+/// where English prose has 40 %), so their vote lead is seldom strong,
+/// with a letter of their own that confirms the lead, unless a letter of
+/// a neighbour that shares it is there (Azerbaijani writes ı too, and ə).
+const CONFIRMING_LETTERS: &[(&str, char, &[char])] = &[("tr", 'ı', &['ə', 'Ə'])];
+
+/// The vote's leader, when it leads the next language two to one (at
+/// least three hits) and its confirming letter (see
+/// [`CONFIRMING_LETTERS`]) makes up at least 2 % of the letters of
+/// `sample` (Turkish prose: about 5 %).
+fn confirmed_leader(sample: &str, votes: &[(&'static str, usize)]) -> Option<&'static str> {
+    let &(top, h1) = votes.first()?;
+    let h2 = votes.get(1).map_or(0, |v| v.1);
+    let &(_, letter, unless) = CONFIRMING_LETTERS.iter().find(|(l, _, _)| *l == top)?;
+    if h1 < 3 || h1 < 2 * h2 || !sample.contains(letter) || sample.contains(unless) {
+        return None;
+    }
+    let (mut letters, mut own) = (0usize, 0usize);
+    for c in sample.chars().filter(|&c| crate::chars::is_alphabetic(c)) {
+        letters += 1;
+        own += usize::from(c == letter);
+    }
+    (own >= 3 && own * 50 >= letters).then_some(top)
+}
+
 /// [`guess`] with the stopword vote over `sample` already taken.
 fn guess_voted(sample: &str, votes: &[(&'static str, usize)], words: usize) -> Option<(&'static str, bool)> {
     let strong = strong_vote(votes, words);
@@ -110,7 +137,7 @@ fn guess_voted(sample: &str, votes: &[(&'static str, usize)], words: usize) -> O
     if strong && !top.is_some_and(|t| related(t, "nb")) {
         return top.map(|t| (t, true));
     }
-    if !strong && let Some(code) = own_letter_language(sample) {
+    if !strong && let Some(code) = own_letter_language(sample).or_else(|| confirmed_leader(sample, votes)) {
         return Some((code, true));
     }
     // Relatives tell themselves apart by their own words, when the family
@@ -340,6 +367,22 @@ mod tests {
         let v = Votes::of(sl);
         assert_eq!(pair_leader(sl, &v.ranked(), v.words), None, "{:?}", v.ranked());
         assert_eq!(detect(sl), "sl");
+    }
+
+    #[test]
+    fn turkish_lead_confirmed_by_its_letter() {
+        // Invented news prose: few Turkish words are on its list, so the
+        // lead is not strong; dotless ı confirms it, ə (Azerbaijani) not.
+        let tr = "Hükümet perşembe günü vergilerle ilgili yeni bir yasayı kabul etti ve yasa gelecek yıl yürürlüğe girecek. Maliye bakanı, değişikliklerin en çok küçük şirketleri etkileyeceğini söyledi, ancak muhalefet yasanın bütçeye daha fazla para getirmeyeceğinden emin. Bakana göre sendikalarla görüşmeler önümüzdeki haftalarda da sürecek, çünkü bazı ayrıntıların hâlâ netleştirilmesi gerekiyor.";
+        let v = Votes::of(tr);
+        assert!(!strong_vote(&v.ranked(), v.words), "{:?}", v.ranked());
+        assert_eq!(confirmed_leader(tr, &v.ranked()), Some("tr"));
+        assert_eq!(detect(tr), "tr");
+        let az = "Hökumət cümə axşamı vergilər haqqında yeni qanun qəbul edib və bu qanun gələn ildən qüvvəyə minəcək. Maliyyə naziri bildirib ki, dəyişikliklər ən çox kiçik şirkətlərə təsir edəcək, lakin müxalifət əmindir ki, qanun büdcəyə daha çox pul gətirməyəcək.";
+        let v = Votes::of(az);
+        assert_eq!(v.ranked().first().map(|l| l.0), Some("tr"), "{:?}", v.ranked());
+        assert_eq!(confirmed_leader(az, &v.ranked()), None);
+        assert_eq!(detect(az), "az");
     }
 
     #[test]
