@@ -108,21 +108,23 @@ fn at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Bytes that start a character the splitter looks at: terminal marks,
-/// straight quotes, and every non-ASCII lead byte (curly quotes,
-/// guillemets, "…", CJK marks). Everything else is skipped a byte at a time.
+/// straight quotes, and the lead bytes of the other marks it knows (curly
+/// quotes, guillemets, "…", CJK, Devanagari, Arabic, Armenian and Ethiopic
+/// stops). Everything else is skipped: the letters of Cyrillic, Greek or
+/// Chinese text are not decoded one by one.
 static INTERESTING: [bool; 256] = {
     let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'"' as usize] = true;
-    let mut b = 0xC0;
-    while b < 256 {
-        t[b] = true;
-        b += 1;
+    let mut k = 0;
+    while k < INTERESTING_BYTES.len() {
+        t[INTERESTING_BYTES[k] as usize] = true;
+        k += 1;
     }
     t
 };
+
+/// The ASCII marks, then the lead bytes of « » (C2), ։ (D6), ؟ (D8), ۔ (DB),
+/// । ॥ (E0), ። (E1), “ „ ‹ ” › … (E2), 。 (E3), ！ ？ (EF).
+const INTERESTING_BYTES: [u8; 13] = [b'.', b'!', b'?', b'"', 0xC2, 0xD6, 0xD8, 0xDB, 0xE0, 0xE1, 0xE2, 0xE3, 0xEF];
 
 /// Whether any of the eight bytes of `x` is [`INTERESTING`].
 #[inline]
@@ -132,10 +134,14 @@ fn interesting8(x: u64) -> bool {
     // A zero byte of `v`, exactly (no false answer for the word as a whole).
     let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
     let eq = |c: u8| zero(x ^ (LO * u64::from(c)));
+    if (eq(b'.') | eq(b'!') | eq(b'?') | eq(b'"')) != 0 {
+        return true;
+    }
     // Bytes from 0xC0 up: bits 7 and 6 set (the shift's carry into the
-    // next lane lands on bit 0, masked off).
+    // next lane lands on bit 0, masked off). Only then the lead bytes one
+    // by one: most text of Latin script has none.
     let lead = x & (x << 1) & HI;
-    (eq(b'.') | eq(b'!') | eq(b'?') | eq(b'"') | lead) != 0
+    lead != 0 && INTERESTING_BYTES[4..].iter().fold(0, |m, &b| m | eq(b)) != 0
 }
 
 fn split_paragraph(text: &str, lang: &str, stops: Option<&crate::stopwords::StopSet>, base: usize, out: &mut Vec<Span>) {
