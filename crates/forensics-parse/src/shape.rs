@@ -260,9 +260,19 @@ fn is_share(line: &str, scan: &Scan, labels: Option<u8>, lower: &mut Lower) -> b
         return mostly_social(ascii_tokens(line).map(|t| t.len() <= SOCIAL_MAX && SOCIAL_SET.contains_ascii(t)), seps + 1);
     }
     // Tokens split from the line as written and looked up blind to case,
-    // as the colon label above: no lower-cased copy of the whole line.
+    // as the colon label above: no lower-cased copy of the whole line. As
+    // for ASCII lines, the separators bound the tokens ('·' is C2 B7, '•'
+    // E2 80 A2: counted from their last bytes).
+    let b = line.as_bytes();
+    let seps = memchr::memchr3_iter(b',', b'|', b'[', b).count()
+        + memchr::memchr_iter(b']', b).count()
+        + memchr::memchr_iter(0xB7, b).filter(|&p| p >= 1 && b[p - 1] == 0xC2).count()
+        + memchr::memchr_iter(0xA2, b).filter(|&p| p >= 2 && b[p - 2..p] == [0xE2, 0x80]).count();
+    if seps < 2 {
+        return false;
+    }
     let tokens = line.split(['|', '·', '•', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty());
-    mostly_social(tokens.map(|t| SOCIAL_SET.contains(t)), usize::MAX)
+    mostly_social(tokens.map(|t| SOCIAL_SET.contains(t)), seps + 1)
 }
 
 /// The trimmed, non-empty tokens of an ASCII line between `|`, `[`, `]`
