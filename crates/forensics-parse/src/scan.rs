@@ -137,8 +137,16 @@ impl Scan {
         {
             return scan;
         }
-        // Two tight loops beat one loop doing both.
-        let mask = b.iter().fold(0, |m, &c| m | CLASS[usize::from(c)]);
+        // Two tight loops beat one loop doing both; the class fold takes
+        // eight bytes a step (the loop's own count and branch were half of
+        // a one-byte step).
+        let mut chunks = b.chunks_exact(8);
+        let mut mask = 0;
+        for c in &mut chunks {
+            let class = |k: usize| CLASS[usize::from(c[k])];
+            mask |= (class(0) | class(1) | class(2) | class(3)) | (class(4) | class(5) | class(6) | class(7));
+        }
+        let mask = chunks.remainder().iter().fold(mask, |m, &c| m | CLASS[usize::from(c)]);
         // Most lines are ASCII separated by ASCII spaces only: their words
         // are counted without the tests for other spaces.
         let (words, double_space) = if mask & (CONTROL_SPACE | NON_ASCII) == 0 {
