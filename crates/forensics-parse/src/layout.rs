@@ -523,8 +523,8 @@ fn collect(units: &[Unit], first_body: usize, meta: &mut Metadata, found: &mut F
             Shape::Copyright(holder) if crate::lexicon::is_known_agency(holder) => {
                 found.credit(crate::lexicon::canonical_agency(holder), CreditKind::CreditLine, u.start, u.end);
             }
-            Shape::CreditLine(names, kinds) => {
-                for (f, kind) in names.iter().zip(kinds) {
+            Shape::CreditLine(names) => {
+                for (f, kind) in names {
                     found.credit(f.name.clone(), *kind, u.start + f.start, u.start + f.end);
                 }
             }

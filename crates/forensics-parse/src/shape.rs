@@ -19,13 +19,14 @@ pub(crate) enum Shape {
     Meta(Box<MetaLine>),
     Copyright(String),
     /// "(Reporting by …; Editing by …)": the people or agencies it names.
-    CreditLine(Vec<Found>, Vec<crate::model::CreditKind>),
-    /// "Source: X", "via X".
-    Source(Found),
+    CreditLine(Vec<(Found, crate::model::CreditKind)>),
+    /// "Source: X", "via X". (Rare shapes keep their names boxed: a shape
+    /// travels with every line, and a small one is cheap to move.)
+    Source(Box<Found>),
     /// A list item; `dash` for "-", "–", "—" bullets, which also open
     /// dialogue paragraphs in some languages.
     Bullet { dash: bool },
-    Caption(Found),
+    Caption(Box<Found>),
     /// Digits and percent signs only, or "5 Star": rating-widget counters.
     Counter,
     /// A short line without final punctuation: headline, heading, label.
@@ -135,8 +136,7 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
         return if chrome { Shape::Promo } else { Shape::Copyright(holder) };
     }
     if short && let Some(inner) = credit_line(line) {
-        let (names, kinds) = crate::credit::credit_line_names(line, inner).into_iter().unzip();
-        return Shape::CreditLine(names, kinds);
+        return Shape::CreditLine(crate::credit::credit_line_names(line, inner));
     }
     if short && (is_share(line, scan, plain.then_some(labels), &mut lower) || is_rating(line, scan)) {
         return Shape::Share;
@@ -159,7 +159,7 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
         && lower.hits() & SOURCE_HIT != 0
         && let Some(found) = source_line_lower(line, lower.text())
     {
-        return Shape::Source(found);
+        return Shape::Source(Box::new(found));
     }
     if let Some(dash) = bullet(line) {
         return Shape::Bullet { dash };
@@ -169,7 +169,7 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
         && (scan.has(b'/') || scan.has(b'(') || scan.has(b':'))
         && let Some(found) = photo_credit(line)
     {
-        return Shape::Caption(found);
+        return Shape::Caption(Box::new(found));
     }
     if short && scan.has_digit() && is_counter(line) {
         return Shape::Counter;
