@@ -276,26 +276,39 @@ fn is_share(line: &str, scan: &Scan, labels: Option<u8>, lower: &mut Lower) -> b
 }
 
 /// The trimmed, non-empty tokens of an ASCII line between `|`, `[`, `]`
-/// and `,`, found byte by byte.
+/// and `,`, the separators found by vector searches (the next `]` kept
+/// until passed: most lines have none).
 fn ascii_tokens(line: &str) -> impl Iterator<Item = &str> {
     // (ASCII whitespace as `str::trim` sees it, vertical tab included.)
     let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
     let b = line.as_bytes();
     let mut start = 0;
-    (0..=b.len()).filter_map(move |i| {
-        if i < b.len() && !matches!(b[i], b'|' | b'[' | b']' | b',') {
-            return None;
+    let mut close: Option<Option<usize>> = None;
+    std::iter::from_fn(move || {
+        while start <= b.len() {
+            if close.is_none_or(|c| c.is_some_and(|c| c < start)) {
+                close = Some(memchr::memchr(b']', &b[start..]).map(|p| start + p));
+            }
+            let other = memchr::memchr3(b',', b'|', b'[', &b[start..]).map(|p| start + p);
+            let end = match (other, close.flatten()) {
+                (Some(a), Some(c)) => a.min(c),
+                (Some(a), None) | (None, Some(a)) => a,
+                (None, None) => b.len(),
+            };
+            let (mut s, mut e) = (start, end);
+            start = end + 1;
+            while s < e && space(b[s]) {
+                s += 1;
+            }
+            while e > s && space(b[e - 1]) {
+                e -= 1;
+            }
+            // (ASCII separators: `s..e` falls on char boundaries.)
+            if let Some(t) = line.get(s..e).filter(|t| !t.is_empty()) {
+                return Some(t);
+            }
         }
-        let (mut s, mut e) = (start, i);
-        start = i + 1;
-        while s < e && space(b[s]) {
-            s += 1;
-        }
-        while e > s && space(b[e - 1]) {
-            e -= 1;
-        }
-        // (ASCII separators: `s..e` falls on char boundaries.)
-        line.get(s..e).filter(|t| !t.is_empty())
+        None
     })
 }
 
@@ -477,6 +490,14 @@ fn is_counter(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_tokens_match_the_split() {
+        for s in ["", ",", "a", "Facebook | X, [Email] ,, Print ", "]x[y]z,", "a,b|c[d]e", " \t, \x0b ", "one] two] three"] {
+            let want: Vec<&str> = s.split(['|', '[', ']', ',']).map(str::trim).filter(|t| !t.is_empty()).collect();
+            assert_eq!(super::ascii_tokens(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+    }
+
     #[test]
     fn counter_matches_the_char_walk() {
         fn by_chars(line: &str) -> bool {
