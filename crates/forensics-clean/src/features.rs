@@ -362,6 +362,18 @@ pub(crate) fn fold_key(text: &str, key: &mut Vec<u8>) {
             i += run.len();
             continue;
         }
+        // Two- and three-byte characters from their bytes and the tables
+        // (see `crate::chars::push_lower_alnum`); whitespace among them,
+        // U+0130 and the rest through `char`.
+        if let Some((len, lower)) = fold_multibyte(bytes, i) {
+            if space {
+                key.push(b' ');
+                space = false;
+            }
+            key.extend_from_slice(lower.get(..len).unwrap_or(&[]));
+            i += len;
+            continue;
+        }
         let Some((c, len)) = crate::chars::decode(text, i) else { break };
         i += len;
         if c.is_whitespace() {
@@ -374,6 +386,35 @@ pub(crate) fn fold_key(text: &str, key: &mut Vec<u8>) {
         }
         push_lower(key, c);
     }
+}
+
+/// The lower case of the two- or three-byte character at `bytes[i..]`, as
+/// its length and bytes, when it is no whitespace and its lower case is
+/// as long as itself (two-byte ones by table; three-byte ones without a
+/// case of their own are kept as they are).
+#[inline]
+fn fold_multibyte(bytes: &[u8], i: usize) -> Option<(usize, [u8; 3])> {
+    let b0 = *bytes.get(i)?;
+    if (0xC2..0xE0).contains(&b0) {
+        let b1 = *bytes.get(i + 1)?;
+        let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+        // (U+0085 and U+00A0 are the two-byte whitespace.)
+        if cp == 0x85 || cp == 0xA0 {
+            return None;
+        }
+        let e = crate::chars::two_byte().get(cp as usize - 0x80).copied()?;
+        if e & crate::chars::TWO_SLOW != 0 {
+            return None;
+        }
+        let l = e & 0xFFFF;
+        return Some((2, [0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8, 0]));
+    }
+    if (0xE0..0xF0).contains(&b0) {
+        let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
+        let c = char::from_u32((u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F))?;
+        return (!c.is_whitespace() && !crate::chars::lowers(c)).then_some((3, [b0, b1, b2]));
+    }
+    None
 }
 
 /// The ASCII bytes at the start of `bytes` (sixteen at a time: an OR the

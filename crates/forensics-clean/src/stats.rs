@@ -230,7 +230,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn fast_fold_is_the_definition(text in "[ a-zA-Z\t\n.,’“é\u{a0}\u{2003}İ]{0,80}") {
+        fn fast_fold_is_the_definition(text in "[ a-zA-Z\t\n.,’“é\u{a0}\u{85}\u{2003}\u{3000}İЖжΩωΣς中]{0,80}") {
             let mut key = Vec::new();
             crate::features::fold_key(&text, &mut key);
             proptest::prop_assert_eq!(&key, &naive_fold(&text));
