@@ -129,7 +129,11 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
     }
     // Every copyright line opens with one of the holder grammar's prefixes.
     if short
-        && matches!(crate::text::trim_start(line).as_bytes(), [b'(', b'c' | b'C', b')', ..] | [0xC2, 0xA9, ..] | [b'C' | b'c', b'o' | b'O', ..])
+        && matches!(
+            // (A run opens with a visible char: trimmed only when not ASCII.)
+            if line.as_bytes().first().is_some_and(u8::is_ascii_graphic) { line } else { crate::text::trim_start(line) }.as_bytes(),
+            [b'(', b'c' | b'C', b')', ..] | [0xC2, 0xA9, ..] | [b'C' | b'c', b'o' | b'O', ..]
+        )
         && let Some(holder) = copyright_holder(line)
     {
         let chrome = line.contains(['|', '·']) || lower.text().contains("privacy") || lower.text().contains("terms");
