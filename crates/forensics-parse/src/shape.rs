@@ -118,7 +118,16 @@ fn shape_scanned(line: &str, scan: &Scan, buf: &mut String) -> Shape {
         && if plain {
             labels & TEASER_LINE != 0
         } else {
-            lookup(&TEASER_HEADER_SET, if alnum_end { line } else { line.trim_end_matches([':', '.', '»', '›', '>', ' ']) })
+            let head = if alnum_end {
+                line
+            } else if scan.is_ascii() {
+                // ('»' and '›' are not ASCII: the rest trimmed as bytes.)
+                let b = line.as_bytes();
+                &line[..b.iter().rposition(|c| !b":.> ".contains(c)).map_or(0, |p| p + 1)]
+            } else {
+                line.trim_end_matches([':', '.', '»', '›', '>', ' '])
+            };
+            lookup(&TEASER_HEADER_SET, head)
         }
     {
         return Shape::TeaserHeader;
@@ -204,6 +213,10 @@ fn trim_non_alnum(line: &str) -> &str {
     let cut = |c: &u8| c.is_ascii() && !c.is_ascii_alphanumeric();
     let start = b.iter().position(|c| !cut(c)).unwrap_or(b.len());
     let end = b.iter().rposition(|c| !cut(c)).map_or(start, |p| (p + 1).max(start));
+    // Ends now ASCII are letters or digits: only non-ASCII ends need chars.
+    if b.get(start).is_none_or(u8::is_ascii) && b.get(end.wrapping_sub(1)).is_none_or(u8::is_ascii) {
+        return &line[start..end];
+    }
     line[start..end].trim_matches(|c: char| !c.is_alphanumeric())
 }
 
