@@ -141,18 +141,44 @@ fn not_alnum(x: u64) -> u64 {
 
 /// Hashes of the runs of four words (letters and digits, lower-cased),
 /// appended to `out`. A word is hashed by its lower-cased UTF-8 bytes
-/// ([`crate::table::hash`]); an ASCII word straight from the text.
+/// ([`crate::table::hash`]); an ASCII word straight from the text. Text
+/// of ASCII words has them found from bit masks
+/// ([`crate::scan_ascii::alnum_runs`]), other text a character at a time.
 fn word_grams(text: &str, out: &mut Vec<u64>) {
-    let mut window = [0u64; 4];
-    let mut n = 0usize;
-    let mut push = |h: u64| {
+    let mark = out.len();
+    let bytes = text.as_bytes();
+    let mut grams = Grams::default();
+    if crate::scan_ascii::alnum_runs(text, |start, end| grams.push(crate::table::hash_ascii_lower_at(bytes, start, end), out)) {
+        return;
+    }
+    out.truncate(mark);
+    word_grams_walk(text, out);
+}
+
+/// The last four words' hashes, making a gram of each new one.
+#[derive(Default)]
+struct Grams {
+    window: [u64; 4],
+    n: usize,
+}
+
+impl Grams {
+    #[inline]
+    fn push(&mut self, h: u64, out: &mut Vec<u64>) {
         // (Moved by hand: `rotate_left` on an array calls memmove.)
-        window = [window[1], window[2], window[3], h];
-        n += 1;
-        if n >= 4 {
-            out.push(window[0] ^ window[1].rotate_left(16) ^ window[2].rotate_left(32) ^ window[3].rotate_left(48));
+        let w = &mut self.window;
+        *w = [w[1], w[2], w[3], h];
+        self.n += 1;
+        if self.n >= 4 {
+            out.push(w[0] ^ w[1].rotate_left(16) ^ w[2].rotate_left(32) ^ w[3].rotate_left(48));
         }
-    };
+    }
+}
+
+/// [`word_grams`] a character at a time, for any text.
+fn word_grams_walk(text: &str, out: &mut Vec<u64>) {
+    let mut grams = Grams::default();
+    let mut push = |h: u64| grams.push(h, out);
     let alnum = |b: u8| ALNUM[b as usize];
     let mut word: Vec<u8> = Vec::new();
     let bytes = text.as_bytes();
@@ -213,6 +239,30 @@ mod tests {
                 assert_eq!(super::not_alnum(x), want, "{b:#x} in lane {k}");
             }
         }
+    }
+
+    /// The grams of the bit-mask path are the character walk's.
+    #[test]
+    fn word_masks_agree_with_the_walk() {
+        let alphabet: Vec<char> = "aZ9 '-.,\t\nqÉé\u{2019}\u{201c}\u{2014}\u{2026}".chars().collect();
+        let mut state = 9u64;
+        let mut fast = 0;
+        for n in 0..3000 {
+            let text: String = (0..n % 200)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    // Mostly letters and spaces, now and then the rest.
+                    let r = (state >> 33) as usize;
+                    if r % 3 == 0 { ' ' } else if r % 5 == 0 { alphabet[(r >> 8) % alphabet.len()] } else { (b'a' + (r >> 8) as u8 % 26) as char }
+                })
+                .collect();
+            let (mut a, mut b) = (vec![7], vec![7]);
+            super::word_grams(&text, &mut a);
+            super::word_grams_walk(&text, &mut b);
+            assert_eq!(a, b, "{text:?}");
+            fast += usize::from(!text.contains(['É', 'é']));
+        }
+        assert!(fast > 500, "{fast}");
     }
 
     #[test]

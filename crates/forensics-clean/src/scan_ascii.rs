@@ -328,6 +328,75 @@ pub(crate) fn scan(text: &str, stops: Option<&StopSet>, key: &mut [u8]) -> Optio
     })
 }
 
+/// Calls `word` with the start and end of each run of ASCII letters and
+/// digits in `text`, in order, and returns true, when `text` holds no
+/// non-ASCII but U+2010–U+2027 (whose bytes separate words as other
+/// punctuation does); returns false for any other text, possibly after
+/// some calls. The page-repeat test's words, found as the block scan's are.
+pub(crate) fn alnum_runs(text: &str, mut word: impl FnMut(usize, usize)) -> bool {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut open: Option<usize> = None;
+    let mut base = 0;
+    while base < len {
+        let (mut alnum, mut high, mut e2, mut b80, mut punct) = (0u64, 0u64, 0u64, 0u64, 0u64);
+        for k in (0..64).step_by(16) {
+            let at = base + k;
+            if at >= len {
+                break;
+            }
+            let chunk: [u8; 16] = match bytes.get(at..at + 16) {
+                Some(c) => c.try_into().unwrap_or([b'#'; 16]),
+                None => {
+                    let mut c = [b'#'; 16];
+                    let rest = bytes.get(at..).unwrap_or(&[]);
+                    if let Some(head) = c.get_mut(..rest.len()) {
+                        head.copy_from_slice(rest);
+                    }
+                    c
+                }
+            };
+            let c = classes(&chunk);
+            alnum |= u64::from(c.alnum) << k;
+            if c.high != 0 {
+                high |= u64::from(c.high) << k;
+                e2 |= u64::from(c.e2) << k;
+                b80 |= u64::from(c.b80) << k;
+                punct |= u64::from(c.punct) << k;
+            }
+        }
+        if high != 0 {
+            let lead = e2 & (b80 >> 1) & (punct >> 2);
+            if high & !(lead | (lead << 1) | (lead << 2)) != 0 {
+                return false;
+            }
+        }
+        let mut cur = 0u32;
+        loop {
+            if let Some(start) = open {
+                let rest = !alnum & (u64::MAX << cur);
+                if rest == 0 {
+                    break;
+                }
+                cur = rest.trailing_zeros();
+                word(start, base + cur as usize);
+                open = None;
+            }
+            let starts = alnum & (u64::MAX << cur);
+            if starts == 0 {
+                break;
+            }
+            cur = starts.trailing_zeros();
+            open = Some(base + cur as usize);
+        }
+        base += 64;
+    }
+    if let Some(start) = open {
+        word(start, len);
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
