@@ -292,6 +292,7 @@ fn header(units: &mut [Unit], first_body: usize, fixed: Option<usize>, meta: &mu
 
 /// "VLADIMIR ISACHENKOV" → "Vladimir Isachenkov": 2–4 words of capitals,
 /// no digits, no function words (which mark a site name: "THE LEDGER").
+#[inline]
 fn caps_name(s: &str) -> Option<String> {
     is_caps_name(s).then(|| s.split_whitespace().map(title_case).collect::<Vec<_>>().join(" "))
 }

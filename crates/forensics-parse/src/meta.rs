@@ -559,10 +559,11 @@ fn strip_label<'a>(seg: &'a str, label: &str) -> Option<&'a str> {
 /// "@desk", "metro_mira", "kpakpandofm": an account name, not a person.
 pub(crate) fn is_handle_name(name: &str) -> bool {
     let bare = name.strip_prefix('@').unwrap_or(name);
-    // The case test first: most one-word titles ("Home") are capitalised.
-    let marked = name.starts_with('@') || bare.contains('_');
+    // The case test first: most one-word titles ("Home") are capitalised,
+    // and their first byte answers it; the mark test looks at the bytes of
+    // a short name one by one (a vector search costs more to set up).
     let no_capital = if bare.is_ascii() { !bare.bytes().any(|b| b.is_ascii_uppercase()) } else { !bare.chars().any(char::is_uppercase) };
-    (marked || no_capital) && is_handle(bare)
+    (no_capital || name.starts_with('@') || bare.bytes().any(|b| b == b'_')) && is_handle(bare)
 }
 
 /// One token of letters, digits, `_`, `.`, `-`, 3–40 bytes, with a letter.
