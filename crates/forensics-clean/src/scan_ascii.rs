@@ -10,6 +10,8 @@
 //! counters kept on the stack. On the extraction pack's page dumps such
 //! blocks hold 83 % of the bytes. Any other block returns `None` and takes
 //! the general walk; the two must agree to the byte, which the tests check.
+//! The page-repeat test finds its words in such blocks the same way
+//! ([`alnum_runs`]).
 
 use crate::features::Features;
 use crate::stopwords::StopSet;
