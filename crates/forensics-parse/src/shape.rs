@@ -71,10 +71,17 @@ impl Lower<'_> {
     /// `lexicon::sets::line_hits` of the lower-cased line (its automaton
     /// ignores ASCII case: an ASCII line is searched as it is, another one
     /// lower-cased char by char as it is fed, without a copy).
+    #[inline]
     fn hits(&mut self) -> u8 {
-        if let Some(h) = self.hits {
-            return h;
+        match self.hits {
+            Some(h) => h,
+            None => self.walk(),
         }
+    }
+
+    /// The first [`Lower::hits`] of a line, out of line (four call sites).
+    #[inline(never)]
+    fn walk(&mut self) -> u8 {
         let h = if self.ascii {
             crate::lexicon::sets::line_hits(self.line)
         } else if self.ready {
