@@ -177,7 +177,22 @@ pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
 }
 
 /// [`meta_line`] given the line's [`Scan`] and [`has_separator_scanned`].
+/// Most lines are ruled out by the first tests below (too long, prose, or
+/// one segment without digit, `@` or byline label): those are inlined at
+/// each call, the grammar is not.
+#[inline]
 pub(crate) fn meta_line_scanned(line: &str, scan: &Scan, separated: bool) -> Option<MetaLine> {
+    if line.len() > MAX_META_LINE || (!separated && scan.words > 20) {
+        return None;
+    }
+    if !separated && !scan.has_digit() && !scan.has(b'@') && !opens_with_byline_label(trim(line)) {
+        return None;
+    }
+    meta_line_rest(line, scan, separated)
+}
+
+#[inline(never)]
+fn meta_line_rest(line: &str, scan: &Scan, separated: bool) -> Option<MetaLine> {
     if line.len() > MAX_META_LINE {
         return None;
     }
