@@ -150,10 +150,12 @@ fn lower2() -> &'static [char; 0x780] {
 pub const TWO_ALNUM: u32 = 1 << 31;
 /// Its lower case is not one two-byte character (U+0130 only), in [`two_byte`].
 pub const TWO_SLOW: u32 = 1 << 30;
+/// A letter (`char::is_alphabetic`), in [`two_byte`].
+pub const TWO_ALPHA: u32 = 1 << 29;
 
 /// The two-byte characters (U+0080..U+07FF) by code point less 0x80, for
-/// scanners that walk their bytes: [`TWO_ALNUM`], [`TWO_SLOW`], and the
-/// lower case's code point in the low sixteen bits.
+/// scanners that walk their bytes: [`TWO_ALNUM`], [`TWO_ALPHA`],
+/// [`TWO_SLOW`], and the lower case's code point in the low sixteen bits.
 pub fn two_byte() -> &'static [u32; 0x780] {
     static T: std::sync::OnceLock<[u32; 0x780]> = std::sync::OnceLock::new();
     T.get_or_init(|| {
@@ -162,7 +164,8 @@ pub fn two_byte() -> &'static [u32; 0x780] {
             let Some(c) = char::from_u32(0x80 + k as u32) else { continue };
             let lower = lower2().get(k).copied().filter(|l| (0x80..0x800).contains(&(*l as u32)));
             let alnum = if c.is_alphanumeric() { TWO_ALNUM } else { 0 };
-            *slot = alnum | lower.map_or(TWO_SLOW, |l| l as u32);
+            let alpha = if c.is_alphabetic() { TWO_ALPHA } else { 0 };
+            *slot = alnum | alpha | lower.map_or(TWO_SLOW, |l| l as u32);
         }
         t
     })

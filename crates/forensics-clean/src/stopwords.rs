@@ -269,6 +269,7 @@ static VOTE_LOWER: [u8; 256] = {
 #[inline(always)]
 fn each_word<const CURLY: bool>(text: &str, mut found: impl FnMut(u32)) -> usize {
     let t = table();
+    let two = crate::chars::two_byte();
     let mut words = 0;
     // Longer words are on no list: they are counted, not looked up.
     let max = t.max_len();
@@ -314,6 +315,47 @@ fn each_word<const CURLY: bool>(text: &str, mut found: impl FnMut(u32)) -> usize
             }
             i += 1;
             if in_word {
+                in_word = false;
+                end_word(t, max, &buf, len, &mut found);
+            }
+            continue;
+        }
+        // Two- and three-byte characters from their bytes and the tables
+        // (Cyrillic, Greek, CJK text: a char decode, a case search and an
+        // encoding per character before); U+0130, four-byte characters
+        // and letters with a case above two bytes below.
+        let fast = match b {
+            0xC2..0xE0 => bytes.get(i + 1).and_then(|&b1| {
+                let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                let e = two.get(cp as usize - 0x80).copied()?;
+                (e & crate::chars::TWO_SLOW == 0).then(|| {
+                    let l = e & 0xFFFF;
+                    (2, e & crate::chars::TWO_ALPHA != 0, [0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8, 0])
+                })
+            }),
+            0xE0..0xF0 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(&b1), Some(&b2)) => char::from_u32((u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F))
+                    .filter(|&c| !crate::chars::lowers(c))
+                    .map(|c| (3, crate::chars::is_alphabetic(c) || (CURLY && c == '’'), [b, b1, b2])),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((n, letter, lower)) = fast {
+            i += n;
+            if letter {
+                if !in_word {
+                    in_word = true;
+                    words += 1;
+                    len = 0;
+                }
+                for &u in lower.get(..n).unwrap_or(&[]) {
+                    if let Some(slot) = buf.get_mut(len) {
+                        *slot = u;
+                    }
+                    len += 1;
+                }
+            } else if in_word {
                 in_word = false;
                 end_word(t, max, &buf, len, &mut found);
             }
@@ -577,6 +619,46 @@ mod tests {
         for set in super::sets() {
             let probes = set.words.mean_probes();
             assert!(probes < 1.6, "{probes}");
+        }
+    }
+
+    /// The vote's word walk against a plain reading: words are runs of
+    /// letters, `'` and (with curly quotes) `’`, looked up in lower case
+    /// when short enough; on random text of many scripts.
+    #[test]
+    fn vote_walk_is_the_plain_reading() {
+        let alphabet: Vec<char> = "aZ9 '-.,\t\u{a0}АБВабвЁёЖжи и в на Ωωάέ中文字日本語カナÉéÀßİıŁł\u{2019}\u{201c}\u{2014}\u{10400}\u{1d400}²٣".chars().collect();
+        let t = super::table();
+        let mut state = 13u64;
+        for n in 0..3000 {
+            let text: String = (0..n % 50)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let mut want = Vec::new();
+            let mut words = 0;
+            let mut word = String::new();
+            let mut in_word = false;
+            for c in text.chars().chain(['.']) {
+                if c.is_alphabetic() || c == '\'' || c == '\u{2019}' {
+                    in_word = true;
+                    word.extend(c.to_lowercase());
+                    continue;
+                }
+                if in_word {
+                    words += 1;
+                    if word.len() <= t.max_len() && word.len() <= 64 {
+                        want.push(t.get(word.as_bytes()).unwrap_or(0));
+                    }
+                    word.clear();
+                    in_word = false;
+                }
+            }
+            let mut got = Vec::new();
+            let n = super::each_word::<true>(&text, |b| got.push(b));
+            assert_eq!((n, got), (words, want), "{text:?}");
         }
     }
 
