@@ -544,6 +544,7 @@ static LABELS: std::sync::LazyLock<LabelTable> = std::sync::LazyLock::new(|| {
 /// Which of [`AD_LABELS`], [`TEASER_HEADERS`] and [`SOCIAL`] hold `line`,
 /// an ASCII line opening and ending with an ASCII letter or digit (so no
 /// list's trimming changes it), blind to ASCII case: the `*_LINE` bits.
+#[inline]
 pub(crate) fn line_labels(line: &str) -> u8 {
     let b = line.as_bytes();
     let key = label_key(b);

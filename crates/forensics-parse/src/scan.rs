@@ -122,6 +122,7 @@ fn non_ascii_space(b: &[u8]) -> bool {
 }
 
 impl Scan {
+    #[inline]
     pub(crate) fn of(line: &str) -> Scan {
         let b = line.as_bytes();
         if b.len() > SCAN_MAX {

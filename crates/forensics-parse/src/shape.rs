@@ -96,6 +96,7 @@ impl Lower<'_> {
 
 /// The shape of `line` (a trimmed run) and its scan (word count, byte
 /// classes); `buf` is scratch space kept across lines.
+#[inline]
 pub(crate) fn shape(line: &str, buf: &mut String) -> (Shape, Scan) {
     let scan = Scan::of(line);
     (shape_scanned(line, &scan, buf), scan)
