@@ -143,10 +143,12 @@ fn has_spaced_hyphen(line: &str) -> bool {
     memchr::memchr_iter(b'-', b).any(|p| p > 0 && b[p - 1] == b' ' && b.get(p + 1) == Some(&b' '))
 }
 
-/// `line.contains(" {mid} ")`, searched from the spaces (a line has few).
+/// `line.contains(" {mid} ")`, searched from the first byte of `mid`
+/// (fewer than the spaces).
 pub(crate) fn has_spaced(line: &str, mid: &str) -> bool {
     let (b, m) = (line.as_bytes(), mid.as_bytes());
-    memchr::memchr_iter(b' ', b).any(|p| b[p + 1..].starts_with(m) && b.get(p + 1 + m.len()) == Some(&b' '))
+    let Some(&m0) = m.first() else { return line.contains("  ") };
+    memchr::memchr_iter(m0, b).any(|p| p > 0 && b[p - 1] == b' ' && b[p..].starts_with(m) && b.get(p + m.len()) == Some(&b' '))
 }
 
 /// `line.trim()`, without the char-by-char walk for a line that starts and

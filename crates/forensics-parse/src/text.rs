@@ -65,8 +65,10 @@ pub(crate) fn trim(s: &str) -> &str {
 /// searcher's set-up per call.
 pub(crate) fn find(h: &str, pat: &str) -> Option<usize> {
     let (hb, pb) = (h.as_bytes(), pat.as_bytes());
-    let &first = pb.first()?;
-    memchr::memchr_iter(first, hb).find(|&p| hb[p..].starts_with(pb))
+    pb.first()?;
+    // Keyed on the first byte that is not a space (lines have many spaces).
+    let k = pb.iter().position(|&c| c != b' ').unwrap_or(0);
+    memchr::memchr_iter(pb[k], hb).filter_map(|q| q.checked_sub(k)).find(|&p| hb[p..].starts_with(pb))
 }
 
 /// The longest prefix of `s` of at most `max` bytes, on a char boundary.
