@@ -48,8 +48,9 @@ const CONTROL_SPACE: u64 = 1 << 5;
 /// (C2 B7), `•` (E2 80 A2), `»` (C2 BB), `›` (E2 80 BA), `⏱` (E2 8F B1),
 /// `¦` (C2 A6), `–` (E2 80 93), `—` (E2 80 94); lead bytes E2, F0, C2;
 /// and what every read-time unit holds: `m`, `M`, or the lead bytes D0,
-/// D1 of the Cyrillic ones.
-const TRACKED: &[u8] = b"|-@:/([,> *.'\xB7\xA2\xBB\xBA\xB1\xA6\x93\x94\xE2\xF0\xC2mM\xD0\xD1";
+/// D1 of the Cyrillic ones; 98, the middle byte of the rating stars `★`
+/// (E2 98 85) and `☆` (E2 98 86).
+const TRACKED: &[u8] = b"|-@:/([,> *.'\xB7\xA2\xBB\xBA\xB1\xA6\x93\x94\xE2\xF0\xC2mM\xD0\xD1\x98";
 const FIRST_TRACKED: u32 = 6;
 
 /// Class bits per byte value.

@@ -374,7 +374,7 @@ fn is_rating(line: &str, scan: &Scan) -> bool {
     // '★' and '☆' are E2 98 85 and E2 98 86: looked for from the E2 bytes
     // (mostly curly quotes) instead of char by char.
     let b = line.as_bytes();
-    if memchr::memchr_iter(0xE2, b).any(|p| matches!(b.get(p + 1..p + 3), Some([0x98, 0x85 | 0x86]))) {
+    if scan.has(0x98) && memchr::memchr_iter(0xE2, b).any(|p| matches!(b.get(p + 1..p + 3), Some([0x98, 0x85 | 0x86]))) {
         return true;
     }
     if !scan.has(0xF0) {
