@@ -574,7 +574,19 @@ fn strip_label<'a>(seg: &'a str, label: &str) -> Option<&'a str> {
 }
 
 /// "@desk", "metro_mira", "kpakpandofm": an account name, not a person.
+/// Most names asked are capitalised words without an underscore ("Home"):
+/// that answer is inlined at each call.
+#[inline]
 pub(crate) fn is_handle_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_uppercase) && !b.contains(&b'_') {
+        return false;
+    }
+    is_handle_name_rest(name)
+}
+
+#[inline(never)]
+fn is_handle_name_rest(name: &str) -> bool {
     let bare = name.strip_prefix('@').unwrap_or(name);
     // The case test first: most one-word titles ("Home") are capitalised,
     // and their first byte answers it; the mark test looks at the bytes of
