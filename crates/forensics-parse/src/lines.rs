@@ -19,13 +19,14 @@ fn lines(text: &str) -> Vec<Run> {
     let mut blank = true;
     while pos <= bytes.len() {
         let end = crate::bytes::next_break(bytes, pos).unwrap_or(bytes.len());
-        // Line breaks are ASCII, so `pos..end` always falls on char boundaries.
-        let line = &text[pos..end];
-        // Most lines start and end with a visible ASCII char: nothing to trim.
-        let b = line.as_bytes();
+        // Most lines start and end with a visible ASCII char: nothing to
+        // trim, and no need for the line as a string.
+        let b = &bytes[pos..end];
         let (start, len) = if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
-            (pos, line.len())
+            (pos, b.len())
         } else {
+            // Line breaks are ASCII, so `pos..end` always falls on char boundaries.
+            let line = &text[pos..end];
             let lead = crate::text::trim_start(line);
             (pos + (line.len() - lead.len()), crate::text::trim_end(lead).len())
         };
@@ -54,8 +55,11 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
     // Where the last line of the last run starts (a joined run holds several).
     let mut last_line = 0;
     for line in lines {
+        // (The previous line's length is the join test's first question:
+        // asked before the lines are sliced.)
         if let Some(last) = out.last_mut()
             && !line.after_blank
+            && last.end - last_line >= WRAP_MIN
             && continues(&text[last_line..last.end], &text[line.start..line.end])
         {
             // The joined line starts after the run's last line break (with
