@@ -83,7 +83,7 @@ pub(crate) fn layout(text: &str) -> (Vec<Block>, Metadata, Vec<Diagnostic>) {
         .map(|r| {
             let t = &text[r.start..r.end];
             let (shape, scan) = shape(t, &mut buf);
-            let may_dateline = scan.has(b'(') || scan.has(b'-') || scan.has(0xE2);
+            let may_dateline = scan.has_any(const { crate::scan::bits(b"(-\xE2") });
             Unit { start: r.start, end: r.end, text: t, kind: initial_kind(&shape), shape, words: scan.words, teaser: false, may_dateline }
         })
         .collect();
