@@ -840,9 +840,9 @@ mod tests {
                 if b.is_empty() || !b[0].is_ascii_alphanumeric() || !b[b.len() - 1].is_ascii_alphanumeric() {
                     continue;
                 }
-                let want = u8::from(AD_LABEL_SET.contains_ascii(&q)) * AD_LINE
-                    | u8::from(TEASER_HEADER_SET.contains_ascii(&q)) * TEASER_LINE
-                    | u8::from(SOCIAL_SET.contains_ascii(&q)) * SOCIAL_LINE;
+                let want = (u8::from(AD_LABEL_SET.contains_ascii(&q)) * AD_LINE)
+                    | (u8::from(TEASER_HEADER_SET.contains_ascii(&q)) * TEASER_LINE)
+                    | (u8::from(SOCIAL_SET.contains_ascii(&q)) * SOCIAL_LINE);
                 assert_eq!(line_labels(&q), want, "{q:?}");
             }
         }
