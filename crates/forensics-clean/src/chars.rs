@@ -171,6 +171,24 @@ pub fn two_byte() -> &'static [u32; 0x780] {
     })
 }
 
+/// The code point of the two-byte sequence `b0 b1` (lead C2–DF).
+#[inline(always)]
+pub fn cp2(b0: u8, b1: u8) -> u32 {
+    (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F)
+}
+
+/// The code point of the three-byte sequence `b0 b1 b2` (lead E0–EF).
+#[inline(always)]
+pub fn cp3(b0: u8, b1: u8, b2: u8) -> u32 {
+    (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+}
+
+/// The UTF-8 bytes of the two-byte code point `cp` (0x80..0x800).
+#[inline(always)]
+pub fn utf8_2(cp: u32) -> [u8; 2] {
+    [0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8]
+}
+
 /// If a letter or digit starts at byte `i` of `text`, appends its lower
 /// case to `out` and returns its length. Two- and three-byte characters
 /// are read from their bytes and the tables, without a `char` round trip
@@ -188,19 +206,18 @@ pub fn push_lower_alnum(text: &str, i: usize, out: &mut Vec<u8>) -> Option<usize
     }
     if (0xC2..0xE0).contains(&b0) {
         let b1 = *bytes.get(i + 1)?;
-        let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+        let cp = cp2(b0, b1);
         let e = two_byte().get(cp as usize - 0x80).copied().unwrap_or(0);
         if e & TWO_ALNUM == 0 {
             return None;
         }
         if e & TWO_SLOW == 0 {
-            let l = e & 0xFFFF;
-            out.extend_from_slice(&[0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8]);
+            out.extend_from_slice(&utf8_2(e & 0xFFFF));
             return Some(2);
         }
     } else if (0xE0..0xF0).contains(&b0) {
         let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
-        let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        let cp = cp3(b0, b1, b2);
         let c = char::from_u32(cp)?;
         if !is_alphanumeric(c) {
             return None;

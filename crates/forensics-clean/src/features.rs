@@ -214,19 +214,19 @@ fn scan_general_into(text: &str, stops: Option<&StopSet>, key: &mut Vec<u8>) -> 
             while let Some(&b0) = bytes.get(i) {
                 if (0xC2..0xE0).contains(&b0) {
                     let Some(&b1) = bytes.get(i + 1) else { break };
-                    let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                    let cp = chars::cp2(b0, b1);
                     let e = two.get(cp as usize - 0x80).copied().unwrap_or(0);
                     if e & chars::TWO_ALNUM == 0 || e & chars::TWO_SLOW != 0 {
                         break;
                     }
-                    let l = e & 0xFFFF;
-                    put(key, &mut o, 0xC0 | (l >> 6) as u8);
-                    put(key, &mut o, 0x80 | (l & 0x3F) as u8);
+                    let [l0, l1] = chars::utf8_2(e & 0xFFFF);
+                    put(key, &mut o, l0);
+                    put(key, &mut o, l1);
                     i += 2;
                     extra += 1;
                 } else if (0xE0..0xF0).contains(&b0) {
                     let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else { break };
-                    let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                    let cp = chars::cp3(b0, b1, b2);
                     let Some(c) = char::from_u32(cp) else { break };
                     if !(chars::is_alphanumeric(c) || c == '’') || chars::lowers(c) {
                         break;
@@ -397,7 +397,7 @@ fn fold_multibyte(bytes: &[u8], i: usize) -> Option<(usize, [u8; 3])> {
     let b0 = *bytes.get(i)?;
     if (0xC2..0xE0).contains(&b0) {
         let b1 = *bytes.get(i + 1)?;
-        let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+        let cp = crate::chars::cp2(b0, b1);
         // (U+0085 and U+00A0 are the two-byte whitespace.)
         if cp == 0x85 || cp == 0xA0 {
             return None;
@@ -406,12 +406,12 @@ fn fold_multibyte(bytes: &[u8], i: usize) -> Option<(usize, [u8; 3])> {
         if e & crate::chars::TWO_SLOW != 0 {
             return None;
         }
-        let l = e & 0xFFFF;
-        return Some((2, [0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8, 0]));
+        let [l0, l1] = crate::chars::utf8_2(e & 0xFFFF);
+        return Some((2, [l0, l1, 0]));
     }
     if (0xE0..0xF0).contains(&b0) {
         let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
-        let c = char::from_u32((u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F))?;
+        let c = char::from_u32(crate::chars::cp3(b0, b1, b2))?;
         return (!c.is_whitespace() && !crate::chars::lowers(c)).then_some((3, [b0, b1, b2]));
     }
     None

@@ -326,15 +326,15 @@ fn each_word<const CURLY: bool>(text: &str, mut found: impl FnMut(u32)) -> usize
         // and letters with a case above two bytes below.
         let fast = match b {
             0xC2..0xE0 => bytes.get(i + 1).and_then(|&b1| {
-                let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                let cp = crate::chars::cp2(b, b1);
                 let e = two.get(cp as usize - 0x80).copied()?;
                 (e & crate::chars::TWO_SLOW == 0).then(|| {
-                    let l = e & 0xFFFF;
-                    (2, e & crate::chars::TWO_ALPHA != 0, [0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8, 0])
+                    let [l0, l1] = crate::chars::utf8_2(e & 0xFFFF);
+                    (2, e & crate::chars::TWO_ALPHA != 0, [l0, l1, 0])
                 })
             }),
             0xE0..0xF0 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(&b1), Some(&b2)) => char::from_u32((u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F))
+                (Some(&b1), Some(&b2)) => char::from_u32(crate::chars::cp3(b, b1, b2))
                     .filter(|&c| !crate::chars::lowers(c))
                     .map(|c| (3, crate::chars::is_alphabetic(c) || (CURLY && c == '’'), [b, b1, b2])),
                 _ => None,
