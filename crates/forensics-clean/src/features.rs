@@ -519,12 +519,7 @@ mod tests {
             .collect();
         let mut state = 5u64;
         for n in 0..3000 {
-            let text: String = (0..n % 60)
-                .map(|_| {
-                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+            let text = crate::testing::text(&mut state, n % 60, &alphabet);
             let (mut want, mut pending, mut words, mut stopwords) = (Vec::new(), false, 0, 0);
             let chars: Vec<char> = text.chars().collect();
             let mut k = 0;

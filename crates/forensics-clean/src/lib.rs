@@ -48,6 +48,21 @@ mod stats;
 mod stopwords;
 mod table;
 
+/// Random input for the tests that hold a fast path to its plain version.
+#[cfg(test)]
+mod testing {
+    /// The next number of a fixed generator (a linear congruential one).
+    pub(crate) fn next(state: &mut u64) -> usize {
+        *state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (*state >> 33) as usize
+    }
+
+    /// `len` characters drawn from `alphabet`.
+    pub(crate) fn text(state: &mut u64, len: usize, alphabet: &[char]) -> String {
+        (0..len).map(|_| alphabet[next(state) % alphabet.len()]).collect()
+    }
+}
+
 pub use classify::Thresholds;
 pub use clean::{clean, CleanOptions};
 pub use lang::{detect as detect_language, detect_block as detect_block_language, detect_with_hint as detect_language_with_hint, iso1};

@@ -250,9 +250,8 @@ mod tests {
         for n in 0..3000 {
             let text: String = (0..n % 200)
                 .map(|_| {
-                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                     // Mostly letters and spaces, now and then the rest.
-                    let r = (state >> 33) as usize;
+                    let r = crate::testing::next(&mut state);
                     if r % 3 == 0 { ' ' } else if r % 5 == 0 { alphabet[(r >> 8) % alphabet.len()] } else { (b'a' + (r >> 8) as u8 % 26) as char }
                 })
                 .collect();

@@ -408,12 +408,7 @@ mod tests {
 
     /// Random bytes from `alphabet`.
     fn text(state: &mut u64, len: usize, alphabet: &[u8]) -> Vec<u8> {
-        (0..len)
-            .map(|_| {
-                *state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                alphabet[(*state >> 33) as usize % alphabet.len()]
-            })
-            .collect()
+        (0..len).map(|_| alphabet[crate::testing::next(state) % alphabet.len()]).collect()
     }
 
     #[test]
@@ -446,8 +441,7 @@ mod tests {
             let count = n % 40;
             let mut t = String::new();
             for i in 0..count {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let r = (state >> 33) as usize;
+                let r = crate::testing::next(&mut state);
                 if i > 0 {
                     // Mostly one space; now and then what the path refuses.
                     t.push_str(match r % 97 { 0 => "  ", 1 => "\t", 2 => " \u{e9} ", 3 => "\u{a0}", 4 => " \u{2028} ", _ => " " });

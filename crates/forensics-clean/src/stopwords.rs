@@ -631,12 +631,7 @@ mod tests {
         let t = super::table();
         let mut state = 13u64;
         for n in 0..3000 {
-            let text: String = (0..n % 50)
-                .map(|_| {
-                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+            let text = crate::testing::text(&mut state, n % 50, &alphabet);
             let mut want = Vec::new();
             let mut words = 0;
             let mut word = String::new();
