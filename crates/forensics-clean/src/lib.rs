@@ -48,6 +48,16 @@ mod stats;
 mod stopwords;
 mod table;
 
+
+pub use classify::Thresholds;
+pub use clean::{clean, CleanOptions};
+pub use lang::{detect as detect_language, detect_block as detect_block_language, detect_with_hint as detect_language_with_hint, iso1};
+pub use model::*;
+pub use normalize::Normalized;
+pub use sentences::split_sentences;
+pub use stats::{block_key, CorpusStats};
+pub use stopwords::{stopwords, StopSet};
+
 /// Random input for the tests that hold a fast path to its plain version.
 #[cfg(test)]
 mod testing {
@@ -62,12 +72,3 @@ mod testing {
         (0..len).map(|_| alphabet[next(state) % alphabet.len()]).collect()
     }
 }
-
-pub use classify::Thresholds;
-pub use clean::{clean, CleanOptions};
-pub use lang::{detect as detect_language, detect_block as detect_block_language, detect_with_hint as detect_language_with_hint, iso1};
-pub use model::*;
-pub use normalize::Normalized;
-pub use sentences::split_sentences;
-pub use stats::{block_key, CorpusStats};
-pub use stopwords::{stopwords, StopSet};

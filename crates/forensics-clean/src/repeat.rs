@@ -252,7 +252,7 @@ mod tests {
                 .map(|_| {
                     // Mostly letters and spaces, now and then the rest.
                     let r = crate::testing::next(&mut state);
-                    if r % 3 == 0 { ' ' } else if r % 5 == 0 { alphabet[(r >> 8) % alphabet.len()] } else { (b'a' + (r >> 8) as u8 % 26) as char }
+                    if r.is_multiple_of(3) { ' ' } else if r.is_multiple_of(5) { alphabet[(r >> 8) % alphabet.len()] } else { (b'a' + (r >> 8) as u8 % 26) as char }
                 })
                 .collect();
             let (mut a, mut b) = (vec![7], vec![7]);
